@@ -1,0 +1,312 @@
+package io.sixcontainer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What to run and how: an immutable description of a container, built fluently and
+ * validated when built.
+ *
+ * <pre>{@code
+ * ContainerSpec spec = ContainerSpec.builder()
+ *         .rootfs(runtime.busyboxRootfs())
+ *         .command("sh", "-c", "echo hello from $(hostname)")
+ *         .hostname("demo")
+ *         .env("GREETING", "hi")
+ *         .build();
+ * }</pre>
+ *
+ * <p>The environment is exactly what is given, plus {@code PATH} (a standard search path)
+ * and {@code HOME=/root} when not given: the host's environment is never inherited.
+ */
+public final class ContainerSpec {
+
+    /** The {@code PATH} a container gets when the spec sets none. */
+    public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    static final int MAX_ARGS = 4096;
+    static final int MAX_ENV = 4096;
+    static final int MAX_STRING_BYTES = 65535;
+    private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,62})?");
+
+    private final Path rootfs;
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final String workingDir;
+    private final String hostname;
+    private final Set<Namespace> namespaces;
+    private final Stdio stdin;
+    private final Stdio stdout;
+    private final Stdio stderr;
+
+    private ContainerSpec(Builder b) {
+        this.rootfs = b.rootfs;
+        this.command = List.copyOf(b.command);
+        this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
+        this.workingDir = b.workingDir;
+        this.hostname = b.hostname;
+        this.namespaces = Collections.unmodifiableSet(EnumSet.copyOf(b.namespaces));
+        this.stdin = b.stdin;
+        this.stdout = b.stdout;
+        this.stderr = b.stderr;
+    }
+
+    /** A builder with the defaults: all five namespaces, stdin discarded, stdout and stderr inherited. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this spec's values, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.rootfs = rootfs;
+        b.command = command;
+        b.env.putAll(env);
+        b.workingDir = workingDir;
+        b.hostname = hostname;
+        b.namespaces = EnumSet.copyOf(namespaces);
+        b.stdin = stdin;
+        b.stdout = stdout;
+        b.stderr = stderr;
+        return b;
+    }
+
+    /** The host directory that becomes the container's {@code /}. */
+    public Path rootfs() {
+        return rootfs;
+    }
+
+    /** The command and its arguments, run directly (never through a shell). */
+    public List<String> command() {
+        return command;
+    }
+
+    /** The environment as given (without the defaults added at launch). */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** The environment the command gets: the given one plus the {@code PATH}/{@code HOME} defaults. */
+    public Map<String, String> effectiveEnv() {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.putIfAbsent("PATH", DEFAULT_PATH);
+        all.putIfAbsent("HOME", "/root");
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** The working directory inside the container. */
+    public String workingDir() {
+        return workingDir;
+    }
+
+    /** The hostname, or null for the default (the first 12 characters of the container id). */
+    public String hostname() {
+        return hostname;
+    }
+
+    /** The namespaces the container gets a new instance of. */
+    public Set<Namespace> namespaces() {
+        return namespaces;
+    }
+
+    /** Where the container's stdin comes from. */
+    public Stdio stdin() {
+        return stdin;
+    }
+
+    /** Where the container's stdout goes. */
+    public Stdio stdout() {
+        return stdout;
+    }
+
+    /** Where the container's stderr goes. */
+    public Stdio stderr() {
+        return stderr;
+    }
+
+    @Override
+    public String toString() {
+        return "ContainerSpec{rootfs=" + rootfs + ", command=" + command + ", workingDir=" + workingDir
+                + ", hostname=" + hostname + ", namespaces=" + namespaces + "}";
+    }
+
+    /** Fluent builder of {@link ContainerSpec}; {@link #build()} validates. */
+    public static final class Builder {
+        private Path rootfs;
+        private List<String> command = List.of();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private String workingDir = "/";
+        private String hostname;
+        private Set<Namespace> namespaces = EnumSet.allOf(Namespace.class);
+        private Stdio stdin = Stdio.discard();
+        private Stdio stdout = Stdio.inherit();
+        private Stdio stderr = Stdio.inherit();
+
+        private Builder() {
+        }
+
+        /** The host directory that becomes {@code /}. Required. */
+        public Builder rootfs(Path rootfs) {
+            this.rootfs = rootfs;
+            return this;
+        }
+
+        /** The command and arguments, each element one argv entry (never split on spaces). Required. */
+        public Builder command(String... argv) {
+            return command(List.of(argv));
+        }
+
+        /** The command and arguments, each element one argv entry. Required. */
+        public Builder command(List<String> argv) {
+            this.command = List.copyOf(argv);
+            return this;
+        }
+
+        /** Sets one environment variable. */
+        public Builder env(String key, String value) {
+            env.put(Objects.requireNonNull(key, "env key"), Objects.requireNonNull(value, "env value of " + key));
+            return this;
+        }
+
+        /** Adds every variable of {@code vars}. */
+        public Builder env(Map<String, String> vars) {
+            vars.forEach(this::env);
+            return this;
+        }
+
+        /** Removes every variable set so far. */
+        public Builder clearEnv() {
+            env.clear();
+            return this;
+        }
+
+        /** The working directory inside the container (absolute); default {@code /}. */
+        public Builder workingDir(String dir) {
+            this.workingDir = dir;
+            return this;
+        }
+
+        /** The hostname; default: the first 12 characters of the container id. */
+        public Builder hostname(String hostname) {
+            this.hostname = hostname;
+            return this;
+        }
+
+        /** Exactly these namespaces (MOUNT and PID are required). */
+        public Builder namespaces(Set<Namespace> namespaces) {
+            this.namespaces = namespaces.isEmpty() ? EnumSet.noneOf(Namespace.class) : EnumSet.copyOf(namespaces);
+            return this;
+        }
+
+        /** Where stdin comes from; default {@link Stdio#discard()}. */
+        public Builder stdin(Stdio stdin) {
+            this.stdin = Objects.requireNonNull(stdin, "stdin");
+            return this;
+        }
+
+        /** Where stdout goes; default {@link Stdio#inherit()}. */
+        public Builder stdout(Stdio stdout) {
+            this.stdout = Objects.requireNonNull(stdout, "stdout");
+            return this;
+        }
+
+        /** Where stderr goes; default {@link Stdio#inherit()}. */
+        public Builder stderr(Stdio stderr) {
+            this.stderr = Objects.requireNonNull(stderr, "stderr");
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws InvalidSpecException naming the first bad value
+         */
+        public ContainerSpec build() {
+            validateRootfs();
+            validateCommand();
+            validateEnv();
+            validateWorkingDir();
+            validateNamespacesAndHostname();
+            if (stdin.kind() == Stdio.Kind.FILE && !Files.isRegularFile(stdin.file())) {
+                throw new InvalidSpecException("stdin file does not exist: " + stdin.file());
+            }
+            return new ContainerSpec(this);
+        }
+
+        private void validateRootfs() {
+            if (rootfs == null) {
+                throw new InvalidSpecException("rootfs is required");
+            }
+            rootfs = rootfs.toAbsolutePath().normalize();
+            checkString("rootfs", rootfs.toString());
+            if (!Files.isDirectory(rootfs)) {
+                throw new InvalidSpecException("rootfs is not a directory: " + rootfs);
+            }
+        }
+
+        private void validateCommand() {
+            if (command.isEmpty()) {
+                throw new InvalidSpecException("command is required");
+            }
+            if (command.size() > MAX_ARGS) {
+                throw new InvalidSpecException("command has " + command.size() + " arguments; at most " + MAX_ARGS);
+            }
+            if (command.getFirst().isEmpty()) {
+                throw new InvalidSpecException("command: the program name is empty");
+            }
+            command.forEach(a -> checkString("command argument", a));
+        }
+
+        private void validateEnv() {
+            if (env.size() > MAX_ENV) {
+                throw new InvalidSpecException("env has " + env.size() + " variables; at most " + MAX_ENV);
+            }
+            env.forEach((k, v) -> {
+                if (k.isEmpty() || k.indexOf('=') >= 0) {
+                    throw new InvalidSpecException("env: invalid variable name '" + k + "'");
+                }
+                checkString("env variable " + k, k + "=" + v);
+            });
+        }
+
+        private void validateWorkingDir() {
+            if (workingDir == null || !workingDir.startsWith("/")) {
+                throw new InvalidSpecException("workingDir must be an absolute path: " + workingDir);
+            }
+            checkString("workingDir", workingDir);
+        }
+
+        private void validateNamespacesAndHostname() {
+            if (!namespaces.contains(Namespace.MOUNT) || !namespaces.contains(Namespace.PID)) {
+                throw new InvalidSpecException("namespaces must include MOUNT and PID: " + namespaces);
+            }
+            if (hostname != null) {
+                if (!HOSTNAME.matcher(hostname).matches()) {
+                    throw new InvalidSpecException("invalid hostname '" + hostname
+                            + "': 1-63 letters, digits, '.' or '-', starting with a letter or digit");
+                }
+                if (!namespaces.contains(Namespace.UTS)) {
+                    throw new InvalidSpecException("hostname '" + hostname + "' needs the UTS namespace");
+                }
+            }
+        }
+
+        private static void checkString(String what, String value) {
+            if (value.indexOf('\0') >= 0) {
+                throw new InvalidSpecException(what + " contains a NUL character: " + value.replace('\0', '?'));
+            }
+            if (value.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES) {
+                throw new InvalidSpecException(what + " is longer than " + MAX_STRING_BYTES + " bytes");
+            }
+        }
+    }
+}

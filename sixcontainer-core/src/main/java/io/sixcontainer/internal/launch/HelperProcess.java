@@ -1,0 +1,76 @@
+package io.sixcontainer.internal.launch;
+
+import io.sixcontainer.ffi.FdInputStream;
+import io.sixcontainer.ffi.Libc;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The JVM's side of one helper monitor: its pid, its event lines (fd 4) and the lifeline
+ * (fd 6) whose write end only this object holds. Cutting the lifeline is the one way the
+ * JVM kills a container: the monitor then kills the init through a pidfd, so a recycled
+ * pid can never be hit.
+ */
+final class HelperProcess {
+
+    private final int monitorPid;
+    private final BufferedReader events;
+    private final int lifelineFd;
+    private final AtomicBoolean lifelineCut = new AtomicBoolean();
+    private final AtomicBoolean reaped = new AtomicBoolean();
+
+    HelperProcess(int monitorPid, int eventsFd, int lifelineFd) {
+        this.monitorPid = monitorPid;
+        this.events = new BufferedReader(new InputStreamReader(new FdInputStream(eventsFd), StandardCharsets.US_ASCII));
+        this.lifelineFd = lifelineFd;
+    }
+
+    int monitorPid() {
+        return monitorPid;
+    }
+
+    /** The next event line, or null when the monitor has closed fd 4 (it exited). */
+    MonitorEvent nextEvent() {
+        try {
+            String line = events.readLine();
+            return line == null ? null : MonitorEvent.parse(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading events of helper " + monitorPid, e);
+        }
+    }
+
+    /** Closes the lifeline once: the monitor kills the container's init. */
+    void cutLifeline() {
+        if (lifelineCut.compareAndSet(false, true)) {
+            Libc.close(lifelineFd);
+        }
+    }
+
+    /** Waits for the monitor to exit, once, and closes the event stream. */
+    void reap() {
+        if (reaped.compareAndSet(false, true)) {
+            try {
+                Libc.waitpid(monitorPid, 0);
+            } finally {
+                try {
+                    events.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    /** Kills the container (if any), drains the monitor's events and reaps it. */
+    void abort() {
+        cutLifeline();
+        while (nextEvent() != null) {
+            // the monitor reports the init's end, then exits
+        }
+        reap();
+    }
+}

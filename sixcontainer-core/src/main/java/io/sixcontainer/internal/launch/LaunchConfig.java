@@ -1,0 +1,95 @@
+package io.sixcontainer.internal.launch;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes the launch config the init reads on fd 3: little-endian, versioned,
+ * length-prefixed records (docs/protocol.md). The C side validates it as untrusted input.
+ */
+final class LaunchConfig {
+
+    static final int VERSION = 1;
+    static final int FLAG_LOOPBACK_UP = 1;
+
+    private static final int TAG_ROOTFS = 1;
+    private static final int TAG_ARG = 2;
+    private static final int TAG_ENV = 3;
+    private static final int TAG_CWD = 4;
+    private static final int TAG_HOSTNAME = 5;
+    private static final int TAG_MOUNT = 6;
+    private static final int TAG_FLAGS = 7;
+
+    private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
+
+    LaunchConfig rootfs(String path) {
+        return string(TAG_ROOTFS, path);
+    }
+
+    LaunchConfig args(List<String> argv) {
+        argv.forEach(a -> string(TAG_ARG, a));
+        return this;
+    }
+
+    LaunchConfig env(Map<String, String> env) {
+        env.forEach((k, v) -> string(TAG_ENV, k + "=" + v));
+        return this;
+    }
+
+    LaunchConfig cwd(String dir) {
+        return string(TAG_CWD, dir);
+    }
+
+    LaunchConfig hostname(String name) {
+        return string(TAG_HOSTNAME, name);
+    }
+
+    LaunchConfig flags(int flags) {
+        return record(TAG_FLAGS, le(4).putInt(flags).array());
+    }
+
+    LaunchConfig mounts(List<MountStep> plan) {
+        for (MountStep s : plan) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(le(24).putInt(s.op().code).putInt(s.mode()).putLong(s.flags()).putLong(s.dev()).array());
+            for (String str : new String[] {s.source(), s.target(), s.fstype(), s.data()}) {
+                body.writeBytes(cString(str));
+            }
+            record(TAG_MOUNT, body.toByteArray());
+        }
+        return this;
+    }
+
+    /** The whole message: header and payload. */
+    byte[] toBytes() {
+        byte[] body = payload.toByteArray();
+        ByteBuffer out = le(12 + body.length);
+        out.put("SIXC".getBytes(StandardCharsets.US_ASCII)).putInt(VERSION).putInt(body.length).put(body);
+        return out.array();
+    }
+
+    private LaunchConfig string(int tag, String value) {
+        return record(tag, cString(value));
+    }
+
+    private LaunchConfig record(int tag, byte[] body) {
+        payload.writeBytes(le(8).putShort((short) tag).putShort((short) 0).putInt(body.length).array());
+        payload.writeBytes(body);
+        return this;
+    }
+
+    private static byte[] cString(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        byte[] withNul = new byte[utf8.length + 1];
+        System.arraycopy(utf8, 0, withNul, 0, utf8.length);
+        return withNul;
+    }
+
+    private static ByteBuffer le(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+}

@@ -1,0 +1,45 @@
+package io.sixcontainer.internal.launch;
+
+import io.sixcontainer.ExitStatus;
+
+/**
+ * One line the monitor writes on fd 4 (docs/protocol.md): {@code pid N}, {@code exit N},
+ * {@code signal N} or {@code error STEP ERRNO}.
+ *
+ * @param kind  the first word
+ * @param value the number (pid, code, signal or errno)
+ * @param step  the failed step for {@code error}, else empty
+ */
+record MonitorEvent(String kind, int value, String step) {
+
+    static MonitorEvent parse(String line) {
+        String[] w = line.trim().split(" ");
+        try {
+            return switch (w[0]) {
+                case "pid", "exit", "signal" -> {
+                    if (w.length != 2) {
+                        throw new IllegalArgumentException();
+                    }
+                    yield new MonitorEvent(w[0], Integer.parseInt(w[1]), "");
+                }
+                case "error" -> {
+                    if (w.length != 3) {
+                        throw new IllegalArgumentException();
+                    }
+                    yield new MonitorEvent("error", Integer.parseInt(w[2]), w[1]);
+                }
+                default -> throw new IllegalArgumentException();
+            };
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("unexpected line from the helper monitor: '" + line + "'");
+        }
+    }
+
+    boolean isExit() {
+        return kind.equals("exit") || kind.equals("signal");
+    }
+
+    ExitStatus exitStatus() {
+        return kind.equals("exit") ? ExitStatus.exited(value) : ExitStatus.signaled(value);
+    }
+}

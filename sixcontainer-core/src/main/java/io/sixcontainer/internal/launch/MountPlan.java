@@ -1,0 +1,56 @@
+package io.sixcontainer.internal.launch;
+
+import static io.sixcontainer.ffi.libc.sys_mount_h.MS_NODEV;
+import static io.sixcontainer.ffi.libc.sys_mount_h.MS_NOEXEC;
+import static io.sixcontainer.ffi.libc.sys_mount_h.MS_NOSUID;
+import static io.sixcontainer.ffi.libc.sys_mount_h.MS_RDONLY;
+import static io.sixcontainer.ffi.libc.sys_mount_h.MS_STRICTATIME;
+
+import io.sixcontainer.Namespace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Computes the mounts a container gets: {@code /proc}, a {@code /dev} tmpfs with the OCI
+ * default devices, {@code /dev/pts}, {@code /dev/shm}, {@code /dev/mqueue}, and a read-only
+ * {@code /sys}. The init executes the plan mechanically; the policy lives here.
+ */
+final class MountPlan {
+
+    private MountPlan() {
+    }
+
+    static List<MountStep> standard(Set<Namespace> namespaces) {
+        List<MountStep> plan = new ArrayList<>();
+        plan.add(MountStep.mount("proc", "/proc", "proc", MS_NOSUID() | MS_NODEV() | MS_NOEXEC(), ""));
+        plan.add(MountStep.mount("tmpfs", "/dev", "tmpfs", MS_NOSUID() | MS_STRICTATIME(), "mode=755,size=65536k"));
+        addDevices(plan);
+        plan.add(MountStep.mount("devpts", "/dev/pts", "devpts", MS_NOSUID() | MS_NOEXEC(),
+                "newinstance,ptmxmode=0666,mode=0620,gid=5"));
+        plan.add(MountStep.symlink("pts/ptmx", "/dev/ptmx"));
+        plan.add(MountStep.mount("shm", "/dev/shm", "tmpfs", MS_NOSUID() | MS_NODEV() | MS_NOEXEC(),
+                "mode=1777,size=65536k"));
+        if (namespaces.contains(Namespace.IPC)) {
+            // mqueue shows the IPC namespace of the mounter; without a new one it would be the host's.
+            plan.add(MountStep.mount("mqueue", "/dev/mqueue", "mqueue", MS_NOSUID() | MS_NODEV() | MS_NOEXEC(), ""));
+        }
+        plan.add(MountStep.symlink("/proc/self/fd", "/dev/fd"));
+        plan.add(MountStep.symlink("/proc/self/fd/0", "/dev/stdin"));
+        plan.add(MountStep.symlink("/proc/self/fd/1", "/dev/stdout"));
+        plan.add(MountStep.symlink("/proc/self/fd/2", "/dev/stderr"));
+        // sysfs shows the network devices of the mounter's network namespace.
+        plan.add(MountStep.mount("sysfs", "/sys", "sysfs", MS_RDONLY() | MS_NOSUID() | MS_NODEV() | MS_NOEXEC(), ""));
+        return List.copyOf(plan);
+    }
+
+    // The OCI runtime spec's default devices.
+    private static void addDevices(List<MountStep> plan) {
+        plan.add(MountStep.charDevice("/dev/null", 0666, 1, 3));
+        plan.add(MountStep.charDevice("/dev/zero", 0666, 1, 5));
+        plan.add(MountStep.charDevice("/dev/full", 0666, 1, 7));
+        plan.add(MountStep.charDevice("/dev/random", 0666, 1, 8));
+        plan.add(MountStep.charDevice("/dev/urandom", 0666, 1, 9));
+        plan.add(MountStep.charDevice("/dev/tty", 0666, 5, 0));
+    }
+}

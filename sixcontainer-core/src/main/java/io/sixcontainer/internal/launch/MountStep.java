@@ -1,0 +1,45 @@
+package io.sixcontainer.internal.launch;
+
+import io.sixcontainer.ffi.libc.sys_stat_h;
+
+/**
+ * One step of the mount plan the init executes inside the container's mount namespace
+ * (docs/protocol.md, tag 6). Targets are paths inside the container's root.
+ */
+record MountStep(Op op, int mode, long flags, long dev, String source, String target, String fstype, String data) {
+
+    /** The operations the C side knows; the code is the wire value. */
+    enum Op {
+        MOUNT(1), MKDIR(2), MKNOD(3), SYMLINK(4);
+
+        final int code;
+
+        Op(int code) {
+            this.code = code;
+        }
+    }
+
+    static MountStep mount(String source, String target, String fstype, long flags, String data) {
+        return new MountStep(Op.MOUNT, 0, flags, 0, source, target, fstype, data);
+    }
+
+    static MountStep mkdir(String target, int mode) {
+        return new MountStep(Op.MKDIR, mode, 0, 0, "", target, "", "");
+    }
+
+    static MountStep charDevice(String target, int mode, int major, int minor) {
+        return new MountStep(Op.MKNOD, sys_stat_h.S_IFCHR() | mode, 0, makedev(major, minor), "", target, "", "");
+    }
+
+    static MountStep symlink(String linkContent, String target) {
+        return new MountStep(Op.SYMLINK, 0, 0, 0, linkContent, target, "", "");
+    }
+
+    // glibc's makedev(): the 64-bit dev_t encoding used by mknod(2).
+    static long makedev(int major, int minor) {
+        long ma = major & 0xffffffffL;
+        long mi = minor & 0xffffffffL;
+        return ((ma & 0x00000fffL) << 8) | ((ma & 0xfffff000L) << 32)
+                | (mi & 0x000000ffL) | ((mi & 0xffffff00L) << 12);
+    }
+}

@@ -1,0 +1,75 @@
+package io.sixcontainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sixcontainer.testing.HangingLauncher;
+import io.sixcontainer.testing.RuntimeTestBase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** An attached container dies with its JVM, even when the JVM is killed with SIGKILL. */
+class JvmDeathTest extends RuntimeTestBase {
+
+    @Test
+    void sigkilledJvmTakesItsContainerAndMountsAlong() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process jvm = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), HangingLauncher.class.getName(), root.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        int initPid;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream()))) {
+            String line = out.readLine();
+            assertThat(line).as("the child JVM reports its container").startsWith("pid ");
+            initPid = Integer.parseInt(line.substring(4));
+        }
+        List<Integer> containerPids = descendantsOf(initPid);
+        assertThat(containerPids).as("the container's own processes").isNotEmpty();
+        awaitTmpfsMountInside(initPid);
+
+        jvm.destroyForcibly();  // SIGKILL: no shutdown hook runs
+        assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        List<Integer> all = new ArrayList<>(containerPids);
+        all.add(initPid);
+        for (int pid : all) {
+            awaitGone(pid);
+        }
+        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(" marker ").doesNotContain(root.toString());
+    }
+
+    private static void awaitTmpfsMountInside(int initPid) throws InterruptedException, IOException {
+        for (int i = 0; i < 100; i++) {
+            for (int pid : descendantsOf(initPid)) {
+                Path mi = Path.of("/proc/" + pid + "/mountinfo");
+                try {
+                    if (Files.readString(mi).contains(" marker ")) {
+                        return;
+                    }
+                } catch (IOException gone) {
+                    // raced with the process
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the container never mounted its tmpfs");
+    }
+
+    private static List<Integer> descendantsOf(int pid) {
+        return ProcessHandle.of(pid).map(h -> h.descendants().map(d -> (int) d.pid()).toList()).orElse(List.of());
+    }
+
+    private static void awaitGone(int pid) throws InterruptedException {
+        for (int i = 0; i < 200 && Files.exists(Path.of("/proc/" + pid)); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(Path.of("/proc/" + pid)).as("process " + pid + " of the killed JVM's container").doesNotExist();
+    }
+}

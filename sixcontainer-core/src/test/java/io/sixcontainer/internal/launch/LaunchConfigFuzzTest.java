@@ -1,0 +1,128 @@
+package io.sixcontainer.internal.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sixcontainer.Namespace;
+import io.sixcontainer.ffi.HelperBinary;
+import io.sixcontainer.testing.TestRoots;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The C side treats the launch config as untrusted input: whatever bytes arrive, the parser
+ * answers "ok" or "invalid: ..." and never crashes. Runs the real helper's parser
+ * ({@code sixc-helper check-config}); needs no root.
+ */
+class LaunchConfigFuzzTest {
+
+    private static Path dir;
+    private static Path helper;
+
+    @BeforeAll
+    static void extractHelper() {
+        dir = TestRoots.create();
+        helper = HelperBinary.locate(dir);
+    }
+
+    @AfterAll
+    static void removeHelper() {
+        TestRoots.delete(dir);
+    }
+
+    private static byte[] validConfig() {
+        return new LaunchConfig()
+                .rootfs("/var/lib/sixcontainer/rootfs/busybox")
+                .args(List.of("sh", "-c", "echo hi"))
+                .env(Map.of("PATH", "/bin", "A", "b c"))
+                .cwd("/tmp")
+                .hostname("box")
+                .flags(LaunchConfig.FLAG_LOOPBACK_UP)
+                .mounts(MountPlan.standard(EnumSet.allOf(Namespace.class)))
+                .toBytes();
+    }
+
+    @Test
+    void acceptsWhatJavaEncodes() throws Exception {
+        assertThat(check(validConfig())).isEqualTo(new Outcome(0, "ok"));
+    }
+
+    @Test
+    void rejectsTruncatedOversizedAndWrongHeaders() throws Exception {
+        byte[] valid = validConfig();
+        for (int len : new int[] {0, 1, 11, 12, 20, valid.length - 1}) {
+            assertThat(check(java.util.Arrays.copyOf(valid, len)).code()).as("truncated to %d", len).isEqualTo(2);
+        }
+        byte[] longer = java.util.Arrays.copyOf(valid, valid.length + 1);
+        assertThat(check(longer).code()).as("trailing byte").isEqualTo(2);
+
+        byte[] badMagic = valid.clone();
+        badMagic[0] = 'X';
+        assertThat(check(badMagic).code()).isEqualTo(2);
+
+        byte[] badVersion = valid.clone();
+        ByteBuffer.wrap(badVersion).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 99);
+        assertThat(check(badVersion).code()).isEqualTo(2);
+
+        byte[] hugeLength = valid.clone();
+        ByteBuffer.wrap(hugeLength).order(ByteOrder.LITTLE_ENDIAN).putInt(8, Integer.MAX_VALUE);
+        assertThat(check(hugeLength).code()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAStringWithoutItsNul() throws Exception {
+        byte[] payload = "SIXC".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(12 + 8 + 3).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(payload).putInt(1).putInt(11).putShort((short) 1).putShort((short) 0).putInt(3).put("/ab".getBytes(StandardCharsets.US_ASCII));
+        assertThat(check(b.array()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void survivesRandomMutations() throws Exception {
+        byte[] valid = validConfig();
+        Random random = new Random(20261129L);
+        for (int i = 0; i < 300; i++) {
+            byte[] mutated = valid.clone();
+            int flips = 1 + random.nextInt(8);
+            for (int f = 0; f < flips; f++) {
+                mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
+            }
+            Outcome o = check(mutated);
+            assertThat(o.code()).as("mutation %d: %s", i, o.output()).isIn(0, 2);
+        }
+        for (int i = 0; i < 50; i++) {
+            byte[] garbage = new byte[random.nextInt(4096)];
+            random.nextBytes(garbage);
+            if (garbage.length >= 4) {
+                System.arraycopy("SIXC".getBytes(StandardCharsets.US_ASCII), 0, garbage, 0, 4);
+            }
+            assertThat(check(garbage).code()).as("garbage %d", i).isEqualTo(2);
+        }
+    }
+
+    record Outcome(int code, String output) {
+    }
+
+    private static Outcome check(byte[] input) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(helper.toString(), "check-config").redirectErrorStream(true).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(input);
+        } catch (IOException closedEarly) {
+            // the parser may reject the header and exit before reading everything
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return new Outcome(p.exitValue(), out);
+    }
+}

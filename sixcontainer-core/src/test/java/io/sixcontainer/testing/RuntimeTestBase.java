@@ -1,0 +1,45 @@
+package io.sixcontainer.testing;
+
+import io.sixcontainer.ContainerResult;
+import io.sixcontainer.ContainerSpec;
+import io.sixcontainer.Runtime;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** A runtime on a fresh root for one test class, with the busybox rootfs; removed afterwards. */
+public abstract class RuntimeTestBase {
+
+    protected static Path root;
+    protected static Runtime runtime;
+    protected static Path busybox;
+
+    @BeforeAll
+    static void openRuntime() {
+        RootRequired.assumeRoot();
+        root = TestRoots.create();
+        runtime = Runtime.open(root);
+        busybox = runtime.busyboxRootfs();
+    }
+
+    @AfterAll
+    static void closeRuntime() {
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
+        TestRoots.delete(root);
+        root = null;
+    }
+
+    /** A spec on the busybox rootfs running {@code argv}. */
+    protected static ContainerSpec.Builder spec(String... argv) {
+        return ContainerSpec.builder().rootfs(busybox).command(argv);
+    }
+
+    /** Runs {@code sh -c script} in a new container, collecting its output. */
+    protected static ContainerResult sh(String script) {
+        return runtime.run(spec("sh", "-c", script).build(), Duration.ofSeconds(30));
+    }
+}

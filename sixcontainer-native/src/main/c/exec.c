@@ -1,0 +1,100 @@
+#define _GNU_SOURCE
+#include "exec.h"
+#include "report.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+__attribute__((noreturn)) static void exec_failed(const char *argv0, int err)
+{
+	int code = SIXC_EXIT_FAILED;
+
+	if (err == ENOENT)
+		code = SIXC_EXIT_NOTFOUND;
+	else if (err == EACCES || err == ENOEXEC)
+		code = SIXC_EXIT_NOEXEC;
+	report_init_exit("execve", err, argv0, code);
+}
+
+/* The first PATH wins, as with getenv(). */
+static const char *container_path(const struct config *cfg)
+{
+	for (size_t i = 0; i < cfg->envc; i++)
+		if (strncmp(cfg->envp[i], "PATH=", 5) == 0)
+			return cfg->envp[i] + 5;
+	return DEFAULT_PATH;
+}
+
+/* After this only fds 0-2 and the close-on-exec status fd remain. */
+static void close_fds(void)
+{
+	int flags = fcntl(SIXC_FD_STATUS, F_GETFD);
+
+	if (flags < 0 || fcntl(SIXC_FD_STATUS, F_SETFD, flags | FD_CLOEXEC) < 0)
+		init_die("fcntl", errno, "status fd");
+	if (close_range(3, SIXC_FD_STATUS - 1, 0) < 0 ||
+	    close_range(SIXC_FD_STATUS + 1, ~0U, 0) < 0)
+		init_die("close_range", errno, "");
+}
+
+void exec_command(const struct config *cfg)
+{
+	char *const *argv = cfg->argv;
+	char *const *envp = cfg->envp;
+	const char *file = argv[0];
+	char buf[PATH_MAX];
+	int seen_eacces = 0;
+
+	close_fds();
+	if (file[0] == '\0')
+		exec_failed(file, ENOENT);
+	if (strchr(file, '/') != NULL) {
+		execve(file, argv, envp);
+		exec_failed(file, errno);
+	}
+
+	/* execvpe() semantics without its /bin/sh fallback: ENOEXEC is final. */
+	size_t flen = strlen(file);
+	const char *p = container_path(cfg);
+	for (;;) {
+		const char *end = strchrnul(p, ':');
+		size_t dlen = (size_t)(end - p);
+
+		/* An empty entry is the current directory, as in execvp(). */
+		if (dlen == 0) {
+			buf[0] = '.';
+			dlen = 1;
+		} else if (dlen < sizeof buf) {
+			memcpy(buf, p, dlen);
+		}
+		if (dlen + 1 + flen < sizeof buf) {
+			buf[dlen] = '/';
+			memcpy(buf + dlen + 1, file, flen + 1);
+			execve(buf, argv, envp);
+			switch (errno) {
+			case EACCES:
+				seen_eacces = 1;
+				break;
+			case ENOENT:
+			case ENOTDIR:
+			case ENAMETOOLONG:
+			case ELOOP:
+			case ESTALE:
+			case ENODEV:
+			case ETIMEDOUT:
+				break;
+			default:
+				exec_failed(file, errno);
+			}
+		}
+		if (*end == '\0')
+			break;
+		p = end + 1;
+	}
+	exec_failed(file, seen_eacces ? EACCES : ENOENT);
+}

@@ -1,0 +1,110 @@
+/* sixc-helper: the C half of sixcontainer. See docs/protocol.md. */
+#define _GNU_SOURCE
+#include "monitor.h"
+#include "protocol.h"
+#include "report.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define USAGE "usage: sixc-helper run <clone-flags> | sixc-helper check-config\n"
+
+/* Static: the config holds 100 KiB of pointers. */
+static struct config cfg;
+
+__attribute__((noreturn)) static void usage_error(const char *what)
+{
+	char msg[256];
+	int n = snprintf(msg, sizeof msg, "sixc-helper: %s\n" USAGE, what);
+
+	if (n > 0)
+		(void)write_all(2, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1);
+	_exit(2);
+}
+
+static int check_config(void)
+{
+	int rc = config_read(0, &cfg);
+
+	if (rc == 0)
+		return write_all(1, "ok\n", 3) < 0 ? 2 : 0;
+	const char *reason = config_reason();
+	if (write_all(1, "invalid: ", 9) < 0 || write_all(1, reason, strlen(reason)) < 0 ||
+	    write_all(1, "\n", 1) < 0)
+		return 2;
+	return 2;
+}
+
+/* The kernel's struct sigaction for rt_sigaction (x86_64 and most others;
+ * only SIG_DFL is ever installed, so the restorer is never used). */
+struct kernel_sigaction {
+	void (*handler)(int);
+	unsigned long flags;
+	void (*restorer)(void);
+	uint64_t mask;
+};
+
+/* Ignored signals survive execve, and glibc's posix_spawn (the JVM's)
+ * leaves SIGPIPE and its own signals 32 and 33 ignored; a blocked mask
+ * survives too. The container should start from the defaults. The raw
+ * syscall is used because glibc refuses to touch signals 32 and 33. */
+static int reset_signals(void)
+{
+	sigset_t none;
+
+	for (int sig = 1; sig <= 64; sig++) {
+		struct kernel_sigaction old;
+		struct kernel_sigaction dfl = { .handler = SIG_DFL };
+
+		if (sig == SIGKILL || sig == SIGSTOP)
+			continue;
+		if (syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof old.mask) < 0)
+			return -1;
+		if (old.handler == SIG_IGN &&
+		    syscall(SYS_rt_sigaction, sig, &dfl, NULL, sizeof dfl.mask) < 0)
+			return -1;
+	}
+	if (sigemptyset(&none) < 0 || sigprocmask(SIG_SETMASK, &none, NULL) < 0)
+		return -1;
+	return 0;
+}
+
+static int run(const char *flag_arg)
+{
+	uint64_t flags;
+
+	if (parse_u64_dec(flag_arg, &flags) < 0 || flags > ULONG_MAX)
+		usage_error("clone flags must be a decimal number");
+	const char *why = monitor_check_flags((unsigned long)flags);
+	if (why != NULL)
+		usage_error(why);
+	/* Without fd 4 nothing could be reported; that is a caller bug. */
+	for (int fd = SIXC_FD_CONFIG; fd <= SIXC_FD_LIFELINE; fd++) {
+		if (fcntl(fd, F_GETFD) < 0)
+			usage_error("fds 3, 4, 5 and 6 must be open");
+	}
+	if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
+		return report_event("error close_range %d", errno), 1;
+	if (reset_signals() < 0)
+		return report_event("error sigaction %d", errno), 1;
+	return monitor_main((unsigned long)flags);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "run") == 0)
+		return run(argv[2]);
+	if (argc == 2 && strcmp(argv[1], "check-config") == 0) {
+		if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
+			usage_error("close_range failed");
+		return check_config();
+	}
+	usage_error(argc < 2 ? "missing mode" : "unknown mode or wrong arguments");
+}

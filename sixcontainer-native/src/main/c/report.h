@@ -1,0 +1,28 @@
+/* The two reporting channels of the protocol: fd 4 (monitor events) and
+ * fd 5 (the init's single error line). */
+#ifndef SIXC_REPORT_H
+#define SIXC_REPORT_H
+
+#define SIXC_FD_CONFIG 3
+#define SIXC_FD_EVENTS 4
+#define SIXC_FD_STATUS 5
+#define SIXC_FD_LIFELINE 6
+
+/* Exit codes of the init when it fails before or at execve. */
+#define SIXC_EXIT_FAILED 125
+#define SIXC_EXIT_NOEXEC 126
+#define SIXC_EXIT_NOTFOUND 127
+
+/* Writes "<line>\n" to fd 4. 0 or -1 (errno). */
+int report_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes "<step>\t<errno>\t<detail>\n" to fd 5 and _exits with code.
+ * detail may be NULL. */
+__attribute__((noreturn)) void
+report_init_exit(const char *step, int err, const char *detail, int code);
+
+/* The common case: exit 125. */
+__attribute__((noreturn)) void
+init_die(const char *step, int err, const char *detail);
+
+#endif

@@ -1,0 +1,46 @@
+package io.sixcontainer.ffi;
+
+import io.sixcontainer.ffi.libc.string_h;
+import java.lang.foreign.MemorySegment;
+
+/** Names and descriptions of errno values, from glibc's thread-safe tables. */
+public final class Errno {
+
+    /** No such file or directory. */
+    public static final int ENOENT = 2;
+    /** No such process. */
+    public static final int ESRCH = 3;
+    /** Interrupted system call. */
+    public static final int EINTR = 4;
+    /** Exec format error. */
+    public static final int ENOEXEC = 8;
+    /** No child processes. */
+    public static final int ECHILD = 10;
+    /** Try again. */
+    public static final int EAGAIN = 11;
+    /** Permission denied. */
+    public static final int EACCES = 13;
+    /** File exists. */
+    public static final int EEXIST = 17;
+    /** Invalid argument. */
+    public static final int EINVAL = 22;
+    /** Broken pipe. */
+    public static final int EPIPE = 32;
+
+    private Errno() {
+    }
+
+    /** The symbolic name, e.g. {@code EINVAL}; {@code errno N} when glibc knows none. */
+    public static String name(int errno) {
+        return cString(string_h.strerrorname_np(errno), "errno " + errno);
+    }
+
+    /** The description, e.g. {@code Invalid argument}. */
+    public static String description(int errno) {
+        return cString(string_h.strerrordesc_np(errno), "Unknown error " + errno);
+    }
+
+    private static String cString(MemorySegment ptr, String fallback) {
+        return ptr.equals(MemorySegment.NULL) ? fallback : ptr.reinterpret(256).getString(0);
+    }
+}

@@ -1,0 +1,167 @@
+package io.sixcontainer.ffi;
+
+import static io.sixcontainer.ffi.libc.libc_h$shared.ERRNO_STATE_LAYOUT;
+import static io.sixcontainer.ffi.libc.libc_h$shared.errno;
+
+import io.sixcontainer.ffi.libc.fcntl_h;
+import io.sixcontainer.ffi.libc.signal_h;
+import io.sixcontainer.ffi.libc.sys_wait_h;
+import io.sixcontainer.ffi.libc.unistd_h;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The idiomatic layer over the libc bindings: Java types in, Java types out, and
+ * {@code -1} + errno turned into an {@link ErrnoException} that names the call.
+ * Each call allocates its strings and its errno capture segment in a confined arena.
+ */
+public final class Libc {
+
+    private Libc() {
+    }
+
+    /** {@code pipe2(flags)}; returns {read end, write end}. */
+    public static int[] pipe2(int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
+            if (unistd_h.pipe2(err, fds, flags) != 0) {
+                throw new ErrnoException("pipe2", "", errno(err));
+            }
+            return new int[] {fds.getAtIndex(ValueLayout.JAVA_INT, 0), fds.getAtIndex(ValueLayout.JAVA_INT, 1)};
+        }
+    }
+
+    /** {@code pipe2(O_CLOEXEC)}: both ends close on exec, so no other spawned process inherits them. */
+    public static int[] pipeCloexec() {
+        return pipe2(fcntl_h.O_CLOEXEC());
+    }
+
+    /** {@code open(path, flags, mode)}. */
+    public static int open(String path, int flags, int mode) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            int fd = fcntl_h.open(err, arena.allocateFrom(path), flags, mode);
+            if (fd < 0) {
+                throw new ErrnoException("open", path, errno(err));
+            }
+            return fd;
+        }
+    }
+
+    /** {@code close(fd)}; EINTR is not retried (on Linux the descriptor is gone either way). */
+    public static void close(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            if (unistd_h.close(err, fd) != 0 && errno(err) != Errno.EINTR) {
+                throw new ErrnoException("close", "fd " + fd, errno(err));
+            }
+        }
+    }
+
+    /** Closes every descriptor given that is {@code >= 0}, reporting the first failure after trying all. */
+    public static void closeAll(int... fds) {
+        ErrnoException first = null;
+        for (int fd : fds) {
+            if (fd < 0) {
+                continue;
+            }
+            try {
+                close(fd);
+            } catch (ErrnoException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * {@code read(fd, buf, len)} retrying on EINTR; returns 0 at end of file.
+     */
+    public static int read(int fd, byte[] buf, int off, int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            MemorySegment native_ = arena.allocate(Math.max(1, len));
+            while (true) {
+                long n = unistd_h.read(err, fd, native_, len);
+                if (n >= 0) {
+                    MemorySegment.copy(native_, ValueLayout.JAVA_BYTE, 0, buf, off, (int) n);
+                    return (int) n;
+                }
+                if (errno(err) != Errno.EINTR) {
+                    throw new ErrnoException("read", "fd " + fd, errno(err));
+                }
+            }
+        }
+    }
+
+    /** Writes all of {@code buf[off, off+len)}, retrying on short writes and EINTR. */
+    public static void writeFully(int fd, byte[] buf, int off, int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            MemorySegment native_ = arena.allocate(Math.max(1, len));
+            MemorySegment.copy(buf, off, native_, ValueLayout.JAVA_BYTE, 0, len);
+            long done = 0;
+            while (done < len) {
+                long n = unistd_h.write(err, fd, native_.asSlice(done), len - done);
+                if (n < 0) {
+                    if (errno(err) == Errno.EINTR) {
+                        continue;
+                    }
+                    throw new ErrnoException("write", "fd " + fd, errno(err));
+                }
+                done += n;
+            }
+        }
+    }
+
+    /** {@code kill(pid, sig)}. Refuses pids that would signal a group or every process. */
+    public static void kill(int pid, int sig) {
+        if (pid <= 0) {
+            throw new IllegalArgumentException("refusing to signal pid " + pid);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            if (signal_h.kill(err, pid, sig) != 0) {
+                throw new ErrnoException("kill", "pid " + pid + ", signal " + sig, errno(err));
+            }
+        }
+    }
+
+    /**
+     * {@code waitpid(pid, &status, options)} retrying on EINTR.
+     *
+     * @return the raw wait status, or -1 when {@code WNOHANG} was given and the child still runs
+     */
+    public static int waitpid(int pid, int options) {
+        if (pid <= 0) {
+            throw new IllegalArgumentException("refusing to wait for pid " + pid);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            MemorySegment status = arena.allocate(ValueLayout.JAVA_INT);
+            while (true) {
+                int r = sys_wait_h.waitpid(err, pid, status, options);
+                if (r == pid) {
+                    return status.get(ValueLayout.JAVA_INT, 0);
+                }
+                if (r == 0) {
+                    return -1;
+                }
+                if (errno(err) != Errno.EINTR) {
+                    throw new ErrnoException("waitpid", "pid " + pid, errno(err));
+                }
+            }
+        }
+    }
+
+    /** {@code geteuid()}. */
+    public static int geteuid() {
+        return unistd_h.geteuid();
+    }
+}
