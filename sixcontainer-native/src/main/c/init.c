@@ -115,6 +115,11 @@ void init_main(unsigned long clone_flags, int monitor_pidfd)
 	close_or_die(SIXC_FD_EVENTS, "event fd");
 	close_or_die(SIXC_FD_LIFELINE, "lifeline fd");
 	read_config();
+	/* Java moves the init into its cgroup between the pid event and writing
+	 * the config; a cgroup namespace made at clone time would be rooted at
+	 * the monitor's cgroup instead of the container's. */
+	if ((clone_flags & CLONE_NEWCGROUP) != 0 && unshare(CLONE_NEWCGROUP) < 0)
+		init_die("unshare", errno, "CLONE_NEWCGROUP");
 
 	setup_root();
 

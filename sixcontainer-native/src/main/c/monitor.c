@@ -94,8 +94,6 @@ static int watch(pid_t pid, int pidfd)
 	int status;
 	if (reap(pid, &status) < 0)
 		return fail_after_clone(pid, "waitpid", errno);
-	if (xclose(pidfd) < 0)
-		return report_event("error close %d", errno), 1;
 	int rc = WIFEXITED(status) ? report_event("exit %d", WEXITSTATUS(status))
 				   : report_event("signal %d", WTERMSIG(status));
 	return rc < 0 ? 1 : 0;
@@ -110,7 +108,9 @@ int monitor_main(unsigned long clone_flags)
 	if (self < 0)
 		return report_event("error pidfd_open %d", errno), 1;
 
-	long ret = syscall(SYS_clone, clone_flags | SIGCHLD, 0, NULL, NULL, 0);
+	/* The cgroup namespace is left to the init (see init_main). */
+	long ret = syscall(SYS_clone, (clone_flags & ~(unsigned long)CLONE_NEWCGROUP) | SIGCHLD,
+			   0, NULL, NULL, 0);
 	if (ret < 0)
 		return report_event("error clone %d", errno), 1;
 	if (ret == 0)

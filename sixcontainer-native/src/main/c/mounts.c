@@ -145,7 +145,7 @@ static void create_mount_target(int rootfd, const struct mount_step *m, char *pa
 	char name[NAME_MAX + 1];
 	int as_file = 0;
 
-	if ((m->flags & MS_BIND) != 0) {
+	if ((m->flags & (MS_BIND | MS_REMOUNT)) == MS_BIND) {
 		struct stat st;
 		/* A bind source is a host path: the host is trusted. */
 		if (stat(m->source, &st) < 0)

@@ -110,7 +110,7 @@ static int check_mount_step(const struct mount_step *m)
 		if (m->flags > ULONG_MAX)
 			return invalid("MOUNT: flags do not fit unsigned long");
 #endif
-		if ((m->flags & MS_BIND) != 0 && m->source[0] == '\0')
+		if ((m->flags & (MS_BIND | MS_REMOUNT)) == MS_BIND && m->source[0] == '\0')
 			return invalid("MOUNT: bind mount without a source");
 		return 0;
 	case MOP_MKDIR:
