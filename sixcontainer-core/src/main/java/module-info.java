@@ -5,6 +5,10 @@
 module io.sixcontainer.core {
     requires io.sixcontainer.ffi;
     requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
 
     exports io.sixcontainer;
+
+    opens io.sixcontainer.internal.state to com.fasterxml.jackson.databind;
 }

@@ -14,7 +14,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#define USAGE "usage: sixc-helper run <clone-flags> | sixc-helper check-config\n"
+#define USAGE "usage: sixc-helper run <clone-flags> [--state-dir DIR [--log]] [--detach]\n" \
+	      "       sixc-helper check-config\n"
 
 /* Static: the config holds 100 KiB of pointers. */
 static struct config cfg;
@@ -76,15 +77,35 @@ static int reset_signals(void)
 	return 0;
 }
 
-static int run(const char *flag_arg)
+static void parse_run_args(int argc, char **argv, struct monitor_opts *opts)
 {
 	uint64_t flags;
 
-	if (parse_u64_dec(flag_arg, &flags) < 0 || flags > ULONG_MAX)
+	if (argc < 3 || parse_u64_dec(argv[2], &flags) < 0 || flags > ULONG_MAX)
 		usage_error("clone flags must be a decimal number");
-	const char *why = monitor_check_flags((unsigned long)flags);
+	opts->clone_flags = (unsigned long)flags;
+	const char *why = monitor_check_flags(opts->clone_flags);
 	if (why != NULL)
 		usage_error(why);
+	for (int i = 3; i < argc; i++) {
+		if (strcmp(argv[i], "--state-dir") == 0 && i + 1 < argc && argv[i + 1][0] == '/')
+			opts->state_dir = argv[++i];
+		else if (strcmp(argv[i], "--log") == 0)
+			opts->log = 1;
+		else if (strcmp(argv[i], "--detach") == 0)
+			opts->detach = 1;
+		else
+			usage_error("unknown run option (or --state-dir without an absolute path)");
+	}
+	if (opts->log && opts->state_dir == NULL)
+		usage_error("--log needs --state-dir");
+}
+
+static int run(int argc, char **argv)
+{
+	struct monitor_opts opts = { 0 };
+
+	parse_run_args(argc, argv, &opts);
 	/* Without fd 4 nothing could be reported; that is a caller bug. */
 	for (int fd = SIXC_FD_CONFIG; fd <= SIXC_FD_LIFELINE; fd++) {
 		if (fcntl(fd, F_GETFD) < 0)
@@ -94,13 +115,24 @@ static int run(const char *flag_arg)
 		return report_event("error close_range %d", errno), 1;
 	if (reset_signals() < 0)
 		return report_event("error sigaction %d", errno), 1;
-	return monitor_main((unsigned long)flags);
+	if (opts.detach) {
+		/* The monitor of a detached container outlives the JVM, so it must
+		 * not be the JVM's child (a zombie there, or a thread per container
+		 * to reap it): the spawned process exits at once and the JVM reaps
+		 * it; its child, reparented to the host's reaper, monitors. */
+		pid_t child = fork();
+		if (child < 0)
+			return report_event("error fork %d", errno), 1;
+		if (child > 0)
+			_exit(0);
+	}
+	return monitor_main(&opts);
 }
 
 int main(int argc, char **argv)
 {
-	if (argc == 3 && strcmp(argv[1], "run") == 0)
-		return run(argv[2]);
+	if (argc >= 3 && strcmp(argv[1], "run") == 0)
+		return run(argc, argv);
 	if (argc == 2 && strcmp(argv[1], "check-config") == 0) {
 		if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
 			usage_error("close_range failed");

@@ -1,16 +1,21 @@
 #define _GNU_SOURCE
 #include "monitor.h"
+#include "exitrecord.h"
 #include "init.h"
+#include "logger.h"
 #include "report.h"
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <string.h>
 #include <unistd.h>
 
 const char *monitor_check_flags(unsigned long flags)
@@ -55,70 +60,137 @@ static int fail_after_clone(pid_t pid, const char *step, int err)
 	return 1;
 }
 
-/* Java never writes to the lifeline; anything but data means it is gone. */
-static int lifeline_broken(void)
+enum lifeline { LIFELINE_HELD, LIFELINE_BROKEN, LIFELINE_DETACHED };
+
+/* EOF or an error means the JVM is gone. Data is ignored, except the
+ * detach byte of a detached container. */
+static enum lifeline lifeline_read(int detach)
 {
 	char buf[64];
 	ssize_t n = read(SIXC_FD_LIFELINE, buf, sizeof buf);
 
 	if (n > 0)
-		return 0;
+		return detach && memchr(buf, SIXC_LIFELINE_DETACH, (size_t)n) != NULL
+			? LIFELINE_DETACHED : LIFELINE_HELD;
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
-		return 0;
-	return 1;
+		return LIFELINE_HELD;
+	return LIFELINE_BROKEN;
 }
 
-static int watch(pid_t pid, int pidfd)
-{
-	struct pollfd pfd[2] = {
-		{ .fd = SIXC_FD_LIFELINE, .events = POLLIN },
-		{ .fd = pidfd, .events = POLLIN },
-	};
+struct logs {
+	int file_fd; /* -1: no log */
+	struct log_stream out, err;
+};
 
-	for (;;) {
-		if (poll(pfd, 2, -1) < 0) {
+static struct logs logs = { .file_fd = -1 };
+
+enum { P_LIFELINE, P_INIT, P_OUT, P_ERR, P_COUNT };
+
+static int watch(pid_t pid, int pidfd, const struct monitor_opts *opts)
+{
+	struct pollfd pfd[P_COUNT] = {
+		[P_LIFELINE] = { .fd = SIXC_FD_LIFELINE, .events = POLLIN },
+		[P_INIT] = { .fd = pidfd, .events = POLLIN },
+		[P_OUT] = { .fd = logs.file_fd >= 0 ? logs.out.pipe_fd : -1, .events = POLLIN },
+		[P_ERR] = { .fd = logs.file_fd >= 0 ? logs.err.pipe_fd : -1, .events = POLLIN },
+	};
+	int init_done = 0;
+
+	/* After the init is gone, keep reading the log pipes to their EOF:
+	 * every process of the container died with its init. */
+	while (!init_done || pfd[P_OUT].fd >= 0 || pfd[P_ERR].fd >= 0) {
+		if (poll(pfd, P_COUNT, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			return fail_after_clone(pid, "poll", errno);
 		}
-		if (pfd[1].revents != 0)
-			break;
-		if (pfd[0].revents != 0 && lifeline_broken()) {
-			if (pidfd_kill(pidfd) < 0)
+		for (int i = P_OUT; i <= P_ERR; i++) {
+			struct log_stream *s = i == P_OUT ? &logs.out : &logs.err;
+			if (pfd[i].fd >= 0 && pfd[i].revents != 0) {
+				if (log_stream_pump(s, logs.file_fd) < 0)
+					return fail_after_clone(pid, "log", errno);
+				pfd[i].fd = s->pipe_fd;
+			}
+		}
+		if (pfd[P_INIT].fd >= 0 && pfd[P_INIT].revents != 0) {
+			init_done = 1;
+			pfd[P_INIT].fd = -1;
+			pfd[P_LIFELINE].fd = -1;
+		}
+		if (pfd[P_LIFELINE].fd >= 0 && pfd[P_LIFELINE].revents != 0) {
+			enum lifeline l = lifeline_read(opts->detach);
+			if (l == LIFELINE_BROKEN && pidfd_kill(pidfd) < 0)
 				return fail_after_clone(pid, "pidfd_send_signal", errno);
-			/* Keep waiting for the init only: poll skips negative fds. */
-			pfd[0].fd = -1;
+			/* Broken: keep waiting for the init only; detached: the JVM may go. */
+			if (l != LIFELINE_HELD)
+				pfd[P_LIFELINE].fd = -1;
 		}
 	}
 
 	int status;
 	if (reap(pid, &status) < 0)
 		return fail_after_clone(pid, "waitpid", errno);
+	if (xclose(pidfd) < 0)
+		return report_event("error close %d", errno), 1;
+	if (logs.file_fd >= 0 && xclose(logs.file_fd) < 0)
+		return report_event("error close %d", errno), 1;
+	/* The record first: the JVM that would read the event may be long gone. */
+	if (opts->state_dir != NULL && exit_record_write(opts->state_dir, status) < 0)
+		return report_event("error exit-record %d", errno), 1;
 	int rc = WIFEXITED(status) ? report_event("exit %d", WEXITSTATUS(status))
 				   : report_event("signal %d", WTERMSIG(status));
 	return rc < 0 ? 1 : 0;
 }
 
-int monitor_main(unsigned long clone_flags)
+/* Pipes for the init's stdout and stderr, and the log file they go to. */
+static int open_logs(const char *state_dir, int out[2], int err[2])
+{
+	char path[4096];
+	int n = snprintf(path, sizeof path, "%s/container.log", state_dir);
+
+	if (n < 0 || (size_t)n >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	logs.file_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0640);
+	if (logs.file_fd < 0)
+		return -1;
+	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0)
+		return -1;
+	logs.out = (struct log_stream){ .pipe_fd = out[0], .name = "stdout" };
+	logs.err = (struct log_stream){ .pipe_fd = err[0], .name = "stderr" };
+	return 0;
+}
+
+int monitor_main(const struct monitor_opts *opts)
 {
 	static const int init_only[] = { 0, 1, 2, SIXC_FD_CONFIG, SIXC_FD_STATUS };
 	struct sigaction sa = { .sa_handler = SIG_IGN };
+	int out[2] = { -1, -1 }, err[2] = { -1, -1 };
 
+	if (opts->log && open_logs(opts->state_dir, out, err) < 0)
+		return report_event("error open-log %d", errno), 1;
 	int self = pidfd_open(getpid());
 	if (self < 0)
 		return report_event("error pidfd_open %d", errno), 1;
 
-	/* The cgroup namespace is left to the init (see init_main). */
-	long ret = syscall(SYS_clone, (clone_flags & ~(unsigned long)CLONE_NEWCGROUP) | SIGCHLD,
-			   0, NULL, NULL, 0);
+	long ret = syscall(SYS_clone, opts->clone_flags | SIGCHLD, 0, NULL, NULL, 0);
 	if (ret < 0)
 		return report_event("error clone %d", errno), 1;
-	if (ret == 0)
-		init_main(clone_flags, self);
+	if (ret == 0) {
+		if (opts->log && (dup2(out[1], 1) < 0 || dup2(err[1], 2) < 0))
+			init_die("dup2", errno, "log pipes");
+		init_main(opts->clone_flags, self);
+	}
 	pid_t pid = (pid_t)ret;
 
 	if (xclose(self) < 0)
 		return fail_after_clone(pid, "close", errno);
+	if (opts->log && (xclose(out[1]) < 0 || xclose(err[1]) < 0))
+		return fail_after_clone(pid, "close", errno);
+	/* A detached monitor outlives the JVM; it must not pin the JVM's cwd. */
+	if (chdir("/") < 0)
+		return fail_after_clone(pid, "chdir", errno);
 	/* Only here, not before clone: an ignored SIGPIPE would survive execve
 	 * into the container. EPIPE on fd 4 is handled where it happens. */
 	if (sigaction(SIGPIPE, &sa, NULL) < 0)
@@ -132,5 +204,5 @@ int monitor_main(unsigned long clone_flags)
 		if (xclose(init_only[i]) < 0)
 			return fail_after_clone(pid, "close", errno);
 	}
-	return watch(pid, pidfd);
+	return watch(pid, pidfd, opts);
 }

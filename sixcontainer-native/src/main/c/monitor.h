@@ -1,4 +1,5 @@
-/* The monitor: clones the init, reports on fd 4, enforces the lifeline. */
+/* The monitor: clones the init, reports on fd 4, enforces the lifeline,
+ * records the exit and (for detached containers) writes the log. */
 #ifndef SIXC_MONITOR_H
 #define SIXC_MONITOR_H
 
@@ -7,10 +8,21 @@
 	(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET | \
 	 CLONE_NEWCGROUP)
 
+/* The byte Java writes on the lifeline of a detached container once it is
+ * launched: from then on the container no longer depends on the JVM. */
+#define SIXC_LIFELINE_DETACH 'D'
+
+struct monitor_opts {
+	unsigned long clone_flags;
+	const char *state_dir; /* where the exit record goes; NULL: none */
+	int log;               /* stdout/stderr -> <state_dir>/container.log */
+	int detach;            /* the lifeline can be released with 'D' */
+};
+
 /* NULL if flags are acceptable, else why not. */
 const char *monitor_check_flags(unsigned long flags);
 
 /* Returns the monitor's exit code: 0 after exit/signal, 1 after error. */
-int monitor_main(unsigned long clone_flags);
+int monitor_main(const struct monitor_opts *opts);
 
 #endif

@@ -3,22 +3,36 @@ package io.sixcontainer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * A launched container. Attached containers die with the JVM that launched them, even
- * when it is killed with SIGKILL. {@link #close()} kills the container if it still runs
- * and releases its resources.
+ * A handle on a container. Handles are cheap: {@link Runtime#get(String)} makes one for any
+ * recorded container. An attached container (launched by this JVM without
+ * {@link ContainerSpec.Builder#detached(boolean)}) dies with this JVM, even when it is killed
+ * with SIGKILL; {@link #close()} on it stops and removes it. A detached container outlives
+ * every JVM; closing its handle does nothing to it.
  */
 public interface Container extends AutoCloseable {
 
     /** The container's id: 64 lowercase hex characters. */
     String id();
 
-    /** The host pid of the container's init (its PID 1). */
+    /** The container's unique name. */
+    String name();
+
+    /** The host pid of the container's init (its PID 1), or 0 when it does not run. */
     int pid();
 
-    /** Blocks until the command ends and returns how it ended. */
+    /** The container's recorded state, checked against the kernel now. */
+    ContainerInfo info();
+
+    /**
+     * Blocks until the command ends and returns how it ended.
+     *
+     * @throws ContainerException if it ended while nobody could observe how (e.g. a reboot)
+     */
     ExitStatus waitFor();
 
     /** Blocks at most {@code timeout}; empty if the command still runs. */
@@ -31,28 +45,64 @@ public interface Container extends AutoCloseable {
     void kill();
 
     /**
+     * Sends {@code signal} to the container's init. PID 1 of a container ignores signals it
+     * has no handler for (except SIGKILL).
+     *
+     * @throws ContainerException if the container does not run
+     */
+    void kill(int signal);
+
+    /**
+     * Stops the container: SIGTERM to its init, SIGKILL if it still runs after {@code grace}.
+     *
+     * @return how it ended
+     */
+    ExitStatus stop(Duration grace);
+
+    /**
+     * Removes the container's record, name and log (never a volume's host data).
+     *
+     * @param force also remove a running container (it is killed first)
+     * @throws ContainerException if it runs and {@code force} is false
+     */
+    void remove(boolean force);
+
+    /**
+     * The log of a detached container (both streams, in order).
+     *
+     * @throws ContainerException for an attached container, whose output went to its launcher
+     */
+    List<LogEntry> logs(LogQuery query);
+
+    /** Delivers the log entries matching {@code query}, then new ones as written, until the container ends. */
+    void followLogs(LogQuery query, Consumer<LogEntry> sink);
+
+    /**
      * The container's stdin, when the spec said {@link Stdio#pipe()}; closing it gives the
      * command end of file.
      *
-     * @throws IllegalStateException if stdin is not a pipe
+     * @throws IllegalStateException if stdin is not a pipe of this handle
      */
     OutputStream stdin();
 
     /**
      * The container's stdout, when the spec said {@link Stdio#pipe()}.
      *
-     * @throws IllegalStateException if stdout is not a pipe
+     * @throws IllegalStateException if stdout is not a pipe of this handle
      */
     InputStream stdout();
 
     /**
      * The container's stderr, when the spec said {@link Stdio#pipe()}.
      *
-     * @throws IllegalStateException if stderr is not a pipe
+     * @throws IllegalStateException if stderr is not a pipe of this handle
      */
     InputStream stderr();
 
-    /** Kills the container if it still runs, waits for it, and closes its streams. */
+    /**
+     * Attached container: kills it if it still runs, waits for it, closes its streams and
+     * removes it. Detached container: releases the handle only.
+     */
     @Override
     void close();
 }

@@ -47,8 +47,14 @@ public final class ContainerSpec {
     private final Stdio stdin;
     private final Stdio stdout;
     private final Stdio stderr;
+    private final String name;
+    private final boolean detached;
+    private final boolean autoRemove;
 
     private ContainerSpec(Builder b) {
+        this.name = b.name;
+        this.detached = b.detached;
+        this.autoRemove = b.autoRemove;
         this.rootfs = b.rootfs;
         this.command = List.copyOf(b.command);
         this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
@@ -60,7 +66,10 @@ public final class ContainerSpec {
         this.stderr = b.stderr;
     }
 
-    /** A builder with the defaults: all five namespaces, stdin discarded, stdout and stderr inherited. */
+    /**
+     * A builder with the defaults: all five namespaces, stdin discarded, stdout and stderr
+     * inherited, attached, a generated name.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -77,7 +86,25 @@ public final class ContainerSpec {
         b.stdin = stdin;
         b.stdout = stdout;
         b.stderr = stderr;
+        b.name = name;
+        b.detached = detached;
+        b.autoRemove = autoRemove;
         return b;
+    }
+
+    /** The container's name, or null for a generated one. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether the container outlives the launching JVM, its output going to its log. */
+    public boolean detached() {
+        return detached;
+    }
+
+    /** Whether the container's record is removed as soon as it has exited. */
+    public boolean autoRemove() {
+        return autoRemove;
     }
 
     /** The host directory that becomes the container's {@code /}. */
@@ -150,8 +177,33 @@ public final class ContainerSpec {
         private Stdio stdin = Stdio.discard();
         private Stdio stdout = Stdio.inherit();
         private Stdio stderr = Stdio.inherit();
+        private String name;
+        private boolean detached;
+        private boolean autoRemove;
 
         private Builder() {
+        }
+
+        /** A unique name (1-128 of {@code [a-zA-Z0-9_.-]}); default: a generated one. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Detached: the container outlives this JVM; {@code launch} returns once its command
+         * runs, and its stdout and stderr go to its log ({@link Container#logs}). Its stdin is
+         * {@code /dev/null}; the stdio settings of the spec must stay at their defaults.
+         */
+        public Builder detached(boolean detached) {
+            this.detached = detached;
+            return this;
+        }
+
+        /** Remove the container's record as soon as it has exited (docker's {@code --rm}). */
+        public Builder autoRemove(boolean autoRemove) {
+            this.autoRemove = autoRemove;
+            return this;
         }
 
         /** The host directory that becomes {@code /}. Required. */
@@ -236,6 +288,15 @@ public final class ContainerSpec {
             validateEnv();
             validateWorkingDir();
             validateNamespacesAndHostname();
+            if (name != null) {
+                io.sixcontainer.internal.state.NameRegistry.validate(name);
+            }
+            if (detached && (stdin.kind() != Stdio.Kind.DISCARD || stdout.kind() != Stdio.Kind.INHERIT
+                    || stderr.kind() != Stdio.Kind.INHERIT)) {
+                throw new InvalidSpecException("a detached container's output goes to its log and its stdin is"
+                        + " /dev/null: leave stdin/stdout/stderr at their defaults (got " + stdin.kind() + "/"
+                        + stdout.kind() + "/" + stderr.kind() + ")");
+            }
             if (stdin.kind() == Stdio.Kind.FILE && !Files.isRegularFile(stdin.file())) {
                 throw new InvalidSpecException("stdin file does not exist: " + stdin.file());
             }

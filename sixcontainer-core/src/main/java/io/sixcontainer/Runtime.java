@@ -3,6 +3,7 @@ package io.sixcontainer;
 import io.sixcontainer.ffi.HelperBinary;
 import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.internal.launch.Launcher;
+import io.sixcontainer.internal.lifecycle.Lifecycle;
 import io.sixcontainer.internal.rootfs.BusyboxRootfs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,12 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * The entry point: a runtime rooted at a directory that holds its state, launching
@@ -37,19 +36,17 @@ public final class Runtime implements AutoCloseable {
     /** The default runtime root. */
     public static final Path DEFAULT_ROOT = Path.of("/var/lib/sixcontainer");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Path root;
-    private final Launcher launcher;
-    private final Set<Container> attached = ConcurrentHashMap.newKeySet();
+    private final Lifecycle lifecycle;
 
-    private Runtime(Path root, Launcher launcher) {
+    private Runtime(Path root, Lifecycle lifecycle) {
         this.root = root;
-        this.launcher = launcher;
+        this.lifecycle = lifecycle;
     }
 
     /**
-     * Opens a runtime rooted at {@code root} (created if missing, mode 0700).
+     * Opens a runtime rooted at {@code root} (created if missing, mode 0700), and repairs
+     * what JVMs killed in the middle of a launch or a remove left there.
      *
      * @throws ContainerException if not running as root or the root cannot be prepared
      */
@@ -71,7 +68,9 @@ public final class Runtime implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ContainerException("cannot prepare the helper binary: " + e.getMessage(), e);
         }
-        return new Runtime(abs, new Launcher(helper));
+        Lifecycle lifecycle = new Lifecycle(abs, new Launcher(helper));
+        lifecycle.repair();
+        return new Runtime(abs, lifecycle);
     }
 
     /** Opens the runtime at {@link #DEFAULT_ROOT}. */
@@ -99,15 +98,24 @@ public final class Runtime implements AutoCloseable {
      *
      * @throws LaunchException if a setup step fails or the command cannot be executed;
      *                         nothing of the container is left behind
+     * @throws ContainerException if the name is in use
      */
     public Container launch(ContainerSpec spec) {
-        Objects.requireNonNull(spec, "spec");
-        Container c = launcher.launch(spec, newId(), attached::remove);
-        attached.add(c);
-        if (!c.isRunning()) {
-            attached.remove(c);
-        }
-        return c;
+        return lifecycle.launch(Objects.requireNonNull(spec, "spec"));
+    }
+
+    /** Every container recorded under this root, newest first, with its status checked now. */
+    public List<ContainerInfo> list() {
+        return lifecycle.list();
+    }
+
+    /**
+     * A handle on the container with this name, id, or unique id prefix.
+     *
+     * @throws ContainerException if an id prefix matches several containers
+     */
+    public Optional<Container> get(String nameOrId) {
+        return lifecycle.find(Objects.requireNonNull(nameOrId, "nameOrId"));
     }
 
     /**
@@ -131,18 +139,10 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
-    /** Kills every container this runtime launched that still runs, and waits for them. */
+    /** Stops and removes every attached container this runtime launched; detached ones live on. */
     @Override
     public void close() {
-        for (Container c : Set.copyOf(attached)) {
-            c.close();
-        }
-    }
-
-    private static String newId() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        lifecycle.closeAttached();
     }
 
     /** Drains one output stream on a platform thread (reads block in native code). */

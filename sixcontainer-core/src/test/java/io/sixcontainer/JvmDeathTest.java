@@ -2,6 +2,7 @@ package io.sixcontainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sixcontainer.testing.ChildJvm;
 import io.sixcontainer.testing.HangingLauncher;
 import io.sixcontainer.testing.RuntimeTestBase;
 import java.io.BufferedReader;
@@ -19,11 +20,7 @@ class JvmDeathTest extends RuntimeTestBase {
 
     @Test
     void sigkilledJvmTakesItsContainerAndMountsAlong() throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process jvm = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), HangingLauncher.class.getName(), root.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process jvm = ChildJvm.start(HangingLauncher.class, root.toString());
         int initPid;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream()))) {
             String line = out.readLine();
@@ -43,6 +40,10 @@ class JvmDeathTest extends RuntimeTestBase {
             awaitGone(pid);
         }
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(" marker ").doesNotContain(root.toString());
+        // The monitor recorded how the container ended although its JVM was gone.
+        ContainerInfo info = runtime.list().stream().filter(i -> i.command().contains("sh")).findFirst().orElseThrow();
+        assertThat(info.status()).isEqualTo(ContainerStatus.EXITED);
+        assertThat(info.exitStatus()).isEqualTo(ExitStatus.signaled(9));
     }
 
     private static void awaitTmpfsMountInside(int initPid) throws InterruptedException, IOException {

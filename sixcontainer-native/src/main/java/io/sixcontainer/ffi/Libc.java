@@ -4,7 +4,10 @@ import static io.sixcontainer.ffi.libc.libc_h$shared.ERRNO_STATE_LAYOUT;
 import static io.sixcontainer.ffi.libc.libc_h$shared.errno;
 
 import io.sixcontainer.ffi.libc.fcntl_h;
+import io.sixcontainer.ffi.libc.poll_h;
+import io.sixcontainer.ffi.libc.pollfd;
 import io.sixcontainer.ffi.libc.signal_h;
+import io.sixcontainer.ffi.libc.sys_pidfd_h;
 import io.sixcontainer.ffi.libc.sys_wait_h;
 import io.sixcontainer.ffi.libc.unistd_h;
 import java.lang.foreign.Arena;
@@ -155,6 +158,59 @@ public final class Libc {
                 }
                 if (errno(err) != Errno.EINTR) {
                     throw new ErrnoException("waitpid", "pid " + pid, errno(err));
+                }
+            }
+        }
+    }
+
+    /** {@code pidfd_open(pid, 0)}: a descriptor that names this very process, never a later one with its pid. */
+    public static int pidfdOpen(int pid) {
+        if (pid <= 0) {
+            throw new IllegalArgumentException("refusing to open pid " + pid);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            int fd = sys_pidfd_h.pidfd_open(err, pid, 0);
+            if (fd < 0) {
+                throw new ErrnoException("pidfd_open", "pid " + pid, errno(err));
+            }
+            return fd;
+        }
+    }
+
+    /** {@code pidfd_send_signal(pidfd, sig, NULL, 0)}. */
+    public static void pidfdSendSignal(int pidfd, int sig) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            if (sys_pidfd_h.pidfd_send_signal(err, pidfd, sig, MemorySegment.NULL, 0) != 0) {
+                throw new ErrnoException("pidfd_send_signal", "signal " + sig, errno(err));
+            }
+        }
+    }
+
+    /**
+     * Waits until {@code fd} is readable (for a pidfd: the process has exited).
+     *
+     * @param timeoutMillis -1 to wait without limit
+     * @return true if readable, false on timeout
+     */
+    public static boolean pollReadable(int fd, int timeoutMillis) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            MemorySegment p = pollfd.allocate(arena);
+            pollfd.fd(p, fd);
+            pollfd.events(p, (short) poll_h.POLLIN());
+            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            while (true) {
+                int n = poll_h.poll(err, p, 1, timeoutMillis);
+                if (n >= 0) {
+                    return n > 0;
+                }
+                if (errno(err) != Errno.EINTR) {
+                    throw new ErrnoException("poll", "fd " + fd, errno(err));
+                }
+                if (timeoutMillis > 0) {
+                    timeoutMillis = (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.sixcontainer.internal.launch;
 
+import io.sixcontainer.ffi.Errno;
+import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.ffi.Libc;
 import java.io.BufferedReader;
@@ -15,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JVM kills a container: the monitor then kills the init through a pidfd, so a recycled
  * pid can never be hit.
  */
-final class HelperProcess {
+public final class HelperProcess {
 
     private final int monitorPid;
     private final BufferedReader events;
@@ -29,12 +31,13 @@ final class HelperProcess {
         this.lifelineFd = lifelineFd;
     }
 
-    int monitorPid() {
+    /** The monitor's pid. */
+    public int monitorPid() {
         return monitorPid;
     }
 
     /** The next event line, or null when the monitor has closed fd 4 (it exited). */
-    MonitorEvent nextEvent() {
+    public MonitorEvent nextEvent() {
         try {
             String line = events.readLine();
             return line == null ? null : MonitorEvent.parse(line);
@@ -44,14 +47,14 @@ final class HelperProcess {
     }
 
     /** Closes the lifeline once: the monitor kills the container's init. */
-    void cutLifeline() {
+    public void cutLifeline() {
         if (lifelineCut.compareAndSet(false, true)) {
             Libc.close(lifelineFd);
         }
     }
 
     /** Waits for the monitor to exit, once, and closes the event stream. */
-    void reap() {
+    public void reap() {
         if (reaped.compareAndSet(false, true)) {
             try {
                 Libc.waitpid(monitorPid, 0);
@@ -62,6 +65,25 @@ final class HelperProcess {
                     throw new UncheckedIOException(e);
                 }
             }
+        }
+    }
+
+    /**
+     * Releases a detached container: the monitor stops watching the lifeline, so the
+     * container outlives this JVM. The process this JVM spawned has already handed the
+     * monitoring to its own child (docs/protocol.md) and is reaped here.
+     */
+    public void detach() {
+        try {
+            Libc.writeFully(lifelineFd, new byte[] {'D'}, 0, 1);
+        } catch (ErrnoException e) {
+            // EPIPE: the command has already ended and the monitor with it; its record is written.
+            if (e.errno() != Errno.EPIPE) {
+                throw e;
+            }
+        } finally {
+            cutLifeline();
+            reap();
         }
     }
 

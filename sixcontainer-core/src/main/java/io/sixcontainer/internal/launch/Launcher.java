@@ -1,9 +1,9 @@
 package io.sixcontainer.internal.launch;
 
-import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.LaunchException;
 import io.sixcontainer.Namespace;
+import io.sixcontainer.Stdio;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.ffi.Libc;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * The Java half of the launch protocol (docs/protocol.md): spawns the helper with the
@@ -36,14 +35,15 @@ public final class Launcher {
 
     /**
      * Launches {@code spec} as container {@code id}; returns once the command runs.
-     * {@code onExit} is called on the reaper thread after the container has ended.
+     *
+     * @param stateDir the container's directory: the monitor writes its exit record there,
+     *                 and, for a detached container, the log
      */
-    public Container launch(ContainerSpec spec, String id, Consumer<Container> onExit) {
+    public LaunchedProcess launch(ContainerSpec spec, String id, Path stateDir) {
         Descriptors d = Descriptors.open(spec);
         int monitorPid;
         try {
-            monitorPid = Spawn.spawn(helper.toString(),
-                    List.of(helper.toString(), "run", Integer.toString(cloneFlags(spec))), d.childTable(), false);
+            monitorPid = Spawn.spawn(helper.toString(), helperArgs(spec, stateDir), d.childTable(), spec.detached());
         } catch (ErrnoException e) {
             d.closeChildEnds();
             d.closeParentEnds();
@@ -64,7 +64,7 @@ public final class Launcher {
             if (!failure.isEmpty()) {
                 throw InitFailure.parse(failure);
             }
-            return new AttachedContainer(id, initPid, monitor, d.parentStreams(), onExit);
+            return new LaunchedProcess(initPid, monitor, d.parentStreams());
         } catch (RuntimeException e) {
             try {
                 monitor.abort();
@@ -75,6 +75,16 @@ public final class Launcher {
             throw e instanceof LaunchException ? e : new LaunchException(
                     "launch of container " + id + " failed: " + e.getMessage(), "launch", 0, id, e);
         }
+    }
+
+    private List<String> helperArgs(ContainerSpec spec, Path stateDir) {
+        List<String> args = new ArrayList<>(List.of(helper.toString(), "run", Integer.toString(cloneFlags(spec)),
+                "--state-dir", stateDir.toString()));
+        if (spec.detached()) {
+            args.add("--log");
+            args.add("--detach");
+        }
+        return args;
     }
 
     private static int awaitInitPid(HelperProcess monitor) {
@@ -147,8 +157,9 @@ public final class Launcher {
             Descriptors d = new Descriptors();
             try {
                 d.stdio[0] = StdioEnds.open(spec.stdin(), 0);
-                d.stdio[1] = StdioEnds.open(spec.stdout(), 1);
-                d.stdio[2] = StdioEnds.open(spec.stderr(), 2);
+                // A detached container's output goes to the log through its monitor.
+                d.stdio[1] = StdioEnds.open(spec.detached() ? Stdio.discard() : spec.stdout(), 1);
+                d.stdio[2] = StdioEnds.open(spec.detached() ? Stdio.discard() : spec.stderr(), 2);
                 d.config = Libc.pipeCloexec();
                 d.events = Libc.pipeCloexec();
                 d.execStatus = Libc.pipeCloexec();

@@ -10,7 +10,7 @@ import io.sixcontainer.ExitStatus;
  * @param value the number (pid, code, signal or errno)
  * @param step  the failed step for {@code error}, else empty
  */
-record MonitorEvent(String kind, int value, String step) {
+public record MonitorEvent(String kind, int value, String step) {
 
     static MonitorEvent parse(String line) {
         String[] w = line.trim().split(" ");
@@ -35,11 +35,13 @@ record MonitorEvent(String kind, int value, String step) {
         }
     }
 
-    boolean isExit() {
+    /** True for {@code exit} and {@code signal}. */
+    public boolean isExit() {
         return kind.equals("exit") || kind.equals("signal");
     }
 
-    ExitStatus exitStatus() {
+    /** The exit status of an {@code exit} or {@code signal} event. */
+    public ExitStatus exitStatus() {
         return kind.equals("exit") ? ExitStatus.exited(value) : ExitStatus.signaled(value);
     }
 }

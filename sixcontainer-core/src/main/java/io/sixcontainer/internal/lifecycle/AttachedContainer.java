@@ -1,10 +1,12 @@
-package io.sixcontainer.internal.launch;
+package io.sixcontainer.internal.lifecycle;
 
-import io.sixcontainer.Container;
 import io.sixcontainer.ContainerException;
 import io.sixcontainer.ExitStatus;
 import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.ffi.FdOutputStream;
+import io.sixcontainer.internal.launch.HelperProcess;
+import io.sixcontainer.internal.launch.LaunchedProcess;
+import io.sixcontainer.internal.launch.MonitorEvent;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,28 +25,32 @@ import org.slf4j.LoggerFactory;
  * A container attached to this JVM: a platform thread follows the monitor's events and
  * completes {@link #waitFor()} when the init ends; the lifeline dies with the JVM.
  */
-final class AttachedContainer implements Container {
+final class AttachedContainer extends ManagedContainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttachedContainer.class);
 
-    private final String id;
     private final int initPid;
     private final HelperProcess monitor;
     private final OutputStream stdin;
     private final InputStream stdout;
     private final InputStream stderr;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+    private final Consumer<AttachedContainer> onExit;
 
-    private final Consumer<Container> onExit;
-
-    AttachedContainer(String id, int initPid, HelperProcess monitor, int[] parentStreams, Consumer<Container> onExit) {
+    AttachedContainer(String id, String name, LaunchedProcess process, ContainerOps ops,
+                      Consumer<AttachedContainer> onExit) {
+        super(id, name, ops);
         this.onExit = onExit;
-        this.id = id;
-        this.initPid = initPid;
-        this.monitor = monitor;
-        this.stdin = parentStreams[0] >= 0 ? new FdOutputStream(parentStreams[0]) : null;
-        this.stdout = parentStreams[1] >= 0 ? new FdInputStream(parentStreams[1]) : null;
-        this.stderr = parentStreams[2] >= 0 ? new FdInputStream(parentStreams[2]) : null;
+        this.initPid = process.initPid();
+        this.monitor = process.monitor();
+        int[] fds = process.parentStreams();
+        this.stdin = fds[0] >= 0 ? new FdOutputStream(fds[0]) : null;
+        this.stdout = fds[1] >= 0 ? new FdInputStream(fds[1]) : null;
+        this.stderr = fds[2] >= 0 ? new FdInputStream(fds[2]) : null;
+    }
+
+    /** Starts following the monitor; called once the container is registered. */
+    void follow() {
         Thread.ofPlatform().daemon().name("sixc-reaper-" + id.substring(0, 12)).start(this::followMonitor);
     }
 
@@ -76,13 +82,8 @@ final class AttachedContainer implements Container {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
     public int pid() {
-        return initPid;
+        return isRunning() ? initPid : 0;
     }
 
     @Override
@@ -141,9 +142,9 @@ final class AttachedContainer implements Container {
         return require(stderr, "stderr");
     }
 
-    private <T> T require(T stream, String name) {
+    private <T> T require(T stream, String streamName) {
         if (stream == null) {
-            throw new IllegalStateException(name + " of container " + id + " is not a pipe (see Stdio.pipe())");
+            throw noPipe(streamName);
         }
         return stream;
     }
@@ -159,6 +160,9 @@ final class AttachedContainer implements Container {
             closeQuietly(stdin);
             closeQuietly(stdout);
             closeQuietly(stderr);
+            if (ops.exists(id)) {
+                ops.remove(id, true);
+            }
         }
     }
 
@@ -171,10 +175,5 @@ final class AttachedContainer implements Container {
         } catch (IOException e) {
             LOG.debug("container {}: closing a stream failed", id, e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Container{id=" + id.substring(0, 12) + ", pid=" + initPid + (isRunning() ? ", running}" : ", exited}");
     }
 }

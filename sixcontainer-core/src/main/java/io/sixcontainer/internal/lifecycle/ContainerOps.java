@@ -1,0 +1,171 @@
+package io.sixcontainer.internal.lifecycle;
+
+import io.sixcontainer.ContainerException;
+import io.sixcontainer.ContainerInfo;
+import io.sixcontainer.ContainerStatus;
+import io.sixcontainer.ExitStatus;
+import io.sixcontainer.LogEntry;
+import io.sixcontainer.LogQuery;
+import io.sixcontainer.ffi.Errno;
+import io.sixcontainer.ffi.ErrnoException;
+import io.sixcontainer.ffi.Libc;
+import io.sixcontainer.ffi.libc.signal_h;
+import io.sixcontainer.internal.state.ContainerRecord;
+import io.sixcontainer.internal.state.NameRegistry;
+import io.sixcontainer.internal.state.ProcessIdentity;
+import io.sixcontainer.internal.state.StateStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * What can be done to a recorded container by id, from any JVM: inspect, signal, stop,
+ * wait, remove, read its log. Signals go through a pidfd opened on the recorded pid and
+ * checked against the recorded start time, so a recycled pid is never signalled.
+ */
+final class ContainerOps {
+
+    private final StateStore store;
+    private final NameRegistry names;
+
+    ContainerOps(StateStore store, NameRegistry names) {
+        this.store = store;
+        this.names = names;
+    }
+
+    ContainerRecord record(String id) {
+        return store.refresh(id).orElseThrow(() -> new ContainerException("no such container: " + id));
+    }
+
+    boolean exists(String id) {
+        return store.read(id).isPresent();
+    }
+
+    ContainerInfo info(String id) {
+        return record(id).toInfo(store.dir(id));
+    }
+
+    /** Sends {@code signal} to the init; fails if the container does not run. */
+    void signal(String id, int signal) {
+        int pidfd = openPidfd(id).orElseThrow(() -> new ContainerException(
+                "container " + id.substring(0, 12) + " is not running"));
+        try {
+            Libc.pidfdSendSignal(pidfd, signal);
+        } finally {
+            Libc.close(pidfd);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if the init has not ended after {@code grace}. Returns at once if not running. */
+    void stop(String id, Duration grace) {
+        OptionalInt pidfd = openPidfd(id);
+        if (pidfd.isEmpty()) {
+            return;
+        }
+        try {
+            Libc.pidfdSendSignal(pidfd.getAsInt(), signal_h.SIGTERM());
+            int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(0, grace.toMillis()));
+            if (!Libc.pollReadable(pidfd.getAsInt(), millis)) {
+                // PID 1 ignores signals it has no handler for; KILL is the one it cannot.
+                Libc.pidfdSendSignal(pidfd.getAsInt(), signal_h.SIGKILL());
+            }
+        } catch (ErrnoException e) {
+            if (e.errno() != Errno.ESRCH) {
+                throw e;
+            }
+        } finally {
+            Libc.close(pidfd.getAsInt());
+        }
+    }
+
+    /**
+     * Blocks until the container is no longer running and returns how it ended.
+     *
+     * @param timeout null to wait without limit
+     */
+    Optional<ExitStatus> awaitExit(String id, Duration timeout) {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ContainerRecord r = record(id);
+            if (r.status != ContainerStatus.RUNNING && r.status != ContainerStatus.CREATED) {
+                ContainerInfo info = r.toInfo(store.dir(id));
+                return Optional.of(info.exit().orElseThrow(() -> new ContainerException("container "
+                        + id.substring(0, 12) + " ended while nobody watched; its exit status is unknown")));
+            }
+            OptionalInt pidfd = openPidfd(id);
+            if (pidfd.isPresent()) {
+                try {
+                    long left = deadline - System.nanoTime();
+                    int millis = timeout == null ? -1 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, left / 1_000_000L));
+                    if (!Libc.pollReadable(pidfd.getAsInt(), millis)) {
+                        return Optional.empty();
+                    }
+                } finally {
+                    Libc.close(pidfd.getAsInt());
+                }
+            } else if (System.nanoTime() > deadline) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Removes the container's record, name and log; a running one only if {@code force} (it is killed). */
+    void remove(String id, boolean force) {
+        store.locked(id, () -> {
+            ContainerRecord rec = record(id);
+            if (rec.status == ContainerStatus.RUNNING) {
+                if (!force) {
+                    throw new ContainerException("container " + rec.name + " (" + id.substring(0, 12)
+                            + ") is running: stop it first, or remove it with force");
+                }
+                stop(id, Duration.ZERO);
+                awaitExit(id, null);
+            }
+            // Marked first: a JVM killed in the middle leaves a record the next open finishes.
+            store.update(id, x -> x.status = ContainerStatus.REMOVING);
+            names.release(rec.name, id);
+            store.delete(id);
+            return null;
+        });
+    }
+
+    List<LogEntry> logs(String id, LogQuery query) {
+        return CriLog.read(logFile(id), query);
+    }
+
+    void followLogs(String id, LogQuery query, Consumer<LogEntry> sink) {
+        CriLog.follow(logFile(id), query, sink, () -> record(id).status == ContainerStatus.RUNNING);
+    }
+
+    private java.nio.file.Path logFile(String id) {
+        if (!record(id).detached) {
+            throw new ContainerException("container " + id.substring(0, 12)
+                    + " is attached: its output went to its launcher, not to a log");
+        }
+        return store.dir(id).resolve(StateStore.LOG_FILE);
+    }
+
+    // Open first, then check the start time: once open, the pidfd names one process for good.
+    private OptionalInt openPidfd(String id) {
+        ContainerRecord r = record(id);
+        if (r.status != ContainerStatus.RUNNING) {
+            return OptionalInt.empty();
+        }
+        int fd;
+        try {
+            fd = Libc.pidfdOpen(r.pid);
+        } catch (ErrnoException e) {
+            if (e.errno() == Errno.ESRCH) {
+                return OptionalInt.empty();
+            }
+            throw e;
+        }
+        if (!ProcessIdentity.isAlive(r.pid, r.pidStartTime)) {
+            Libc.close(fd);
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(fd);
+    }
+}

@@ -1,0 +1,192 @@
+package io.sixcontainer.internal.lifecycle;
+
+import io.sixcontainer.Container;
+import io.sixcontainer.ContainerException;
+import io.sixcontainer.ContainerInfo;
+import io.sixcontainer.ContainerSpec;
+import io.sixcontainer.ContainerStatus;
+import io.sixcontainer.internal.launch.LaunchedProcess;
+import io.sixcontainer.internal.launch.Launcher;
+import io.sixcontainer.internal.state.ContainerRecord;
+import io.sixcontainer.internal.state.NameRegistry;
+import io.sixcontainer.internal.state.ProcessIdentity;
+import io.sixcontainer.internal.state.StateStore;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Containers under one runtime root: launching them with a record and a unique name,
+ * finding them by name, id or unique id prefix, and the handles of those this JVM owns.
+ */
+public final class Lifecycle {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final StateStore store;
+    private final NameRegistry names;
+    private final Launcher launcher;
+    private final ContainerOps ops;
+    private final Map<String, AttachedContainer> attached = new ConcurrentHashMap<>();
+
+    /** @param root the runtime root */
+    public Lifecycle(Path root, Launcher launcher) {
+        this.store = new StateStore(root);
+        this.names = new NameRegistry(root);
+        this.launcher = launcher;
+        this.ops = new ContainerOps(store, names);
+    }
+
+    /** Repairs what JVMs killed mid-launch or mid-remove left behind (see {@link Repair}). */
+    public void repair() {
+        new Repair(store, names).run();
+    }
+
+    /** Launches {@code spec}: records it, claims its name, starts it. Nothing remains if it fails. */
+    public Container launch(ContainerSpec spec) {
+        ContainerRecord rec = newRecord(spec);
+        store.create(rec);
+        try {
+            claimName(spec, rec);
+        } catch (RuntimeException e) {
+            store.delete(rec.id);
+            throw e;
+        }
+        LaunchedProcess process;
+        try {
+            process = launcher.launch(spec, rec.id, store.dir(rec.id));
+        } catch (RuntimeException e) {
+            discard(rec, e);
+            throw e;
+        }
+        try {
+            long startTime = ProcessIdentity.startTime(process.initPid()).orElse(0);
+            store.update(rec.id, r -> {
+                r.status = ContainerStatus.RUNNING;
+                r.pid = process.initPid();
+                r.pidStartTime = startTime;
+                r.started = Instant.now();
+            });
+        } catch (RuntimeException e) {
+            process.monitor().cutLifeline();
+            throw e;
+        }
+        if (spec.detached()) {
+            // Recorded as running first: a JVM killed before the detach leaves a killed
+            // container with an exit record, never a running one without a record.
+            process.monitor().detach();
+            return new ObservedContainer(rec.id, rec.name, ops);
+        }
+        AttachedContainer c = new AttachedContainer(rec.id, rec.name, process, ops, this::attachedExited);
+        attached.put(rec.id, c);
+        c.follow();
+        return c;
+    }
+
+    private ContainerRecord newRecord(ContainerSpec spec) {
+        ContainerRecord rec = new ContainerRecord();
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        rec.id = HexFormat.of().formatHex(b);
+        rec.name = spec.name();
+        rec.image = spec.rootfs().toString();
+        rec.command = spec.command();
+        rec.created = Instant.now();
+        rec.detached = spec.detached();
+        rec.autoRemove = spec.autoRemove();
+        rec.launcherPid = ProcessIdentity.self();
+        rec.launcherStartTime = ProcessIdentity.startTime(rec.launcherPid).orElse(0);
+        return rec;
+    }
+
+    // The directory exists before the name points at it, so a name never dangles.
+    private void claimName(ContainerSpec spec, ContainerRecord rec) {
+        if (spec.name() != null) {
+            names.claim(spec.name(), rec.id);
+        } else {
+            String generated = names.claimGenerated(rec.id);
+            rec.name = generated;
+            store.update(rec.id, r -> r.name = generated);
+        }
+    }
+
+    private void discard(ContainerRecord rec, RuntimeException cause) {
+        try {
+            names.release(rec.name, rec.id);
+            store.delete(rec.id);
+        } catch (RuntimeException cleanup) {
+            cause.addSuppressed(cleanup);
+        }
+    }
+
+    private void attachedExited(AttachedContainer c) {
+        attached.remove(c.id());
+        if (!ops.exists(c.id())) {
+            return;  // closed and removed already
+        }
+        try {
+            ContainerRecord r = store.refresh(c.id()).orElse(null);
+            if (r != null && r.autoRemove) {
+                ops.remove(c.id(), true);
+            }
+        } catch (ContainerException e) {
+            if (ops.exists(c.id())) {
+                org.slf4j.LoggerFactory.getLogger(Lifecycle.class).warn("container {}: recording its exit failed",
+                        c.id(), e);
+            }
+        }
+    }
+
+    /** Every recorded container, its status checked against the kernel. */
+    public List<ContainerInfo> list() {
+        List<ContainerInfo> out = new ArrayList<>();
+        for (String id : store.ids()) {
+            store.refresh(id).ifPresent(r -> out.add(r.toInfo(store.dir(id))));
+        }
+        out.sort((a, b) -> b.created().compareTo(a.created()));
+        return out;
+    }
+
+    /** Finds a container by name, full id, or a prefix of its id that only it has. */
+    public Optional<Container> find(String nameOrId) {
+        return resolve(nameOrId).map(this::handle);
+    }
+
+    private Optional<String> resolve(String key) {
+        Optional<String> byName = names.resolve(key);
+        if (byName.isPresent() && store.read(byName.get()).isPresent()) {
+            return byName;
+        }
+        if (!key.matches("[0-9a-f]{1,64}")) {
+            return Optional.empty();
+        }
+        List<String> matches = store.ids().stream().filter(id -> id.startsWith(key)).toList();
+        if (matches.size() > 1) {
+            throw new ContainerException("container id prefix '" + key + "' is ambiguous: it matches "
+                    + matches.stream().map(id -> id.substring(0, 12)).toList());
+        }
+        return matches.stream().findFirst();
+    }
+
+    private Container handle(String id) {
+        AttachedContainer mine = attached.get(id);
+        if (mine != null) {
+            return mine;
+        }
+        ContainerRecord r = store.read(id).orElseThrow(() -> new ContainerException("no such container: " + id));
+        return new ObservedContainer(id, r.name, ops);
+    }
+
+    /** Kills and waits for every attached container of this JVM. */
+    public void closeAttached() {
+        for (AttachedContainer c : List.copyOf(attached.values())) {
+            c.close();
+        }
+    }
+}

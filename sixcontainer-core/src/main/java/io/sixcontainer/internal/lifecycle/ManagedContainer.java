@@ -1,0 +1,92 @@
+package io.sixcontainer.internal.lifecycle;
+
+import io.sixcontainer.Container;
+import io.sixcontainer.ContainerInfo;
+import io.sixcontainer.ExitStatus;
+import io.sixcontainer.LogEntry;
+import io.sixcontainer.LogQuery;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** What every container handle does the same way: through the recorded state, by id. */
+abstract class ManagedContainer implements Container {
+
+    protected final String id;
+    protected final String name;
+    protected final ContainerOps ops;
+
+    ManagedContainer(String id, String name, ContainerOps ops) {
+        this.id = id;
+        this.name = name;
+        this.ops = ops;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ContainerInfo info() {
+        return ops.info(id);
+    }
+
+    @Override
+    public void kill(int signal) {
+        ops.signal(id, signal);
+    }
+
+    @Override
+    public ExitStatus stop(Duration grace) {
+        ops.stop(id, grace);
+        return waitFor();
+    }
+
+    @Override
+    public void remove(boolean force) {
+        ops.remove(id, force);
+    }
+
+    @Override
+    public List<LogEntry> logs(LogQuery query) {
+        return ops.logs(id, query);
+    }
+
+    @Override
+    public void followLogs(LogQuery query, Consumer<LogEntry> sink) {
+        ops.followLogs(id, query, sink);
+    }
+
+    @Override
+    public OutputStream stdin() {
+        throw noPipe("stdin");
+    }
+
+    @Override
+    public InputStream stdout() {
+        throw noPipe("stdout");
+    }
+
+    @Override
+    public InputStream stderr() {
+        throw noPipe("stderr");
+    }
+
+    protected IllegalStateException noPipe(String stream) {
+        return new IllegalStateException(stream + " of container " + name + " is not a pipe of this handle"
+                + " (see Stdio.pipe(); only the launching JVM has the pipes of an attached container)");
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "{id=" + id.substring(0, 12) + ", name=" + name + "}";
+    }
+}

@@ -1,0 +1,78 @@
+package io.sixcontainer.internal.lifecycle;
+
+import io.sixcontainer.ContainerStatus;
+import io.sixcontainer.internal.state.ContainerRecord;
+import io.sixcontainer.internal.state.NameRegistry;
+import io.sixcontainer.internal.state.ProcessIdentity;
+import io.sixcontainer.internal.state.StateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the runtime root back in order when a runtime opens, so a JVM killed at any point of
+ * a launch or a remove never needs a manual cleanup: launches whose JVM died before the
+ * command ran are removed; removals that were cut short are finished; running records whose
+ * process is gone become exited; auto-remove containers that have exited are removed; names
+ * that point at no container are released.
+ */
+final class Repair {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Repair.class);
+    // A directory is renamed into place milliseconds after it is made; older ones are debris.
+    private static final Duration CREATION_DEBRIS_AGE = Duration.ofMinutes(1);
+
+    private final StateStore store;
+    private final NameRegistry names;
+    Repair(StateStore store, NameRegistry names) {
+        this.store = store;
+        this.names = names;
+    }
+
+    void run() {
+        for (Path debris : store.abandonedCreations()) {
+            if (olderThan(debris, CREATION_DEBRIS_AGE)) {
+                StateStore.deleteTree(debris);
+            }
+        }
+        for (String id : store.ids()) {
+            try {
+                repair(id);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot repair container {}", id, e);
+            }
+        }
+        for (String name : names.all()) {
+            names.resolve(name).filter(id -> store.read(id).isEmpty()).ifPresent(id -> names.release(name, id));
+        }
+    }
+
+    private void repair(String id) {
+        Optional<ContainerRecord> rec = store.refresh(id);
+        if (rec.isEmpty()) {
+            return;
+        }
+        ContainerRecord r = rec.get();
+        boolean abandonedLaunch = r.status == ContainerStatus.CREATED
+                && !ProcessIdentity.isAlive(r.launcherPid, r.launcherStartTime);
+        boolean exitedAutoRemove = r.status == ContainerStatus.EXITED && r.autoRemove;
+        if (abandonedLaunch || exitedAutoRemove || r.status == ContainerStatus.REMOVING) {
+            LOG.debug("repair: removing container {} ({})", id, r.status);
+            names.release(r.name, id);
+            store.delete(id);
+        }
+    }
+
+    private static boolean olderThan(Path p, Duration age) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant().isBefore(Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.sixcontainer.internal.state;
+
+import io.sixcontainer.ContainerException;
+import io.sixcontainer.InvalidSpecException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Unique container names: {@code names/<name>} is a symlink to the container id, made with
+ * one {@code symlink(2)}, which fails if the name exists — atomic across threads and JVMs.
+ */
+public final class NameRegistry {
+
+    private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
+    private static final List<String> ADJECTIVES = List.of("brave", "calm", "eager", "fancy", "gentle", "happy",
+            "jolly", "keen", "lucid", "merry", "nimble", "proud", "quiet", "rapid", "sharp", "swift", "tidy", "vivid",
+            "witty", "zesty");
+    private static final List<String> NOUNS = List.of("otter", "falcon", "lynx", "heron", "badger", "panda",
+            "cobra", "bison", "koala", "raven", "tiger", "whale", "gecko", "moose", "eagle", "hyena", "lemur",
+            "mamba", "okapi", "yak");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path names;
+
+    /** @param root the runtime root */
+    public NameRegistry(Path root) {
+        this.names = root.resolve("names");
+        try {
+            Files.createDirectories(names);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + names, e);
+        }
+    }
+
+    /** Rejects names that are not 1-128 of {@code [a-zA-Z0-9_.-]} starting with a letter or digit. */
+    public static void validate(String name) {
+        if (name == null || !VALID.matcher(name).matches()) {
+            throw new InvalidSpecException("invalid container name '" + name
+                    + "': 1-128 characters of [a-zA-Z0-9_.-], starting with a letter or digit");
+        }
+    }
+
+    /** Claims {@code name} for {@code id}; fails if any container has it. */
+    public void claim(String name, String id) {
+        validate(name);
+        try {
+            Files.createSymbolicLink(names.resolve(name), Path.of(id));
+        } catch (FileAlreadyExistsException e) {
+            throw new ContainerException("name in use: '" + name + "' belongs to container "
+                    + resolve(name).map(i -> i.substring(0, 12)).orElse("(being removed)"));
+        } catch (IOException e) {
+            throw new ContainerException("cannot claim name '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Claims a generated readable name for {@code id}. */
+    public String claimGenerated(String id) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String name = ADJECTIVES.get(RANDOM.nextInt(ADJECTIVES.size())) + "_"
+                    + NOUNS.get(RANDOM.nextInt(NOUNS.size())) + (attempt < 10 ? "" : "_" + attempt);
+            try {
+                Files.createSymbolicLink(names.resolve(name), Path.of(id));
+                return name;
+            } catch (FileAlreadyExistsException taken) {
+                // try another
+            } catch (IOException e) {
+                throw new ContainerException("cannot claim a name: " + e.getMessage(), e);
+            }
+        }
+        throw new ContainerException("could not find a free container name");
+    }
+
+    /** The id that owns {@code name}. */
+    public Optional<String> resolve(String name) {
+        if (!VALID.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readSymbolicLink(names.resolve(name)).toString());
+        } catch (NoSuchFileException | NotLinkException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Releases {@code name} if it still belongs to {@code id}. */
+    public void release(String name, String id) {
+        if (name != null && resolve(name).filter(id::equals).isPresent()) {
+            try {
+                Files.deleteIfExists(names.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release name " + name, e);
+            }
+        }
+    }
+
+    /** Every claimed name with the id it points to. */
+    public List<String> all() {
+        try (var s = Files.list(names)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.sixcontainer.internal.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.sixcontainer.ContainerException;
+import io.sixcontainer.ContainerStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Containers' state on disk: {@code containers/<id>/state.json}, always written whole to a
+ * temporary file, fsynced and renamed, so a reader sees the old record or the new one; every
+ * read-modify-write holds the container's lock (a file lock across JVMs, a lock within this
+ * one, since file locks are per process).
+ */
+public final class StateStore {
+
+    /** The log file of a detached container, in its directory. */
+    public static final String LOG_FILE = "container.log";
+    private static final String STATE_FILE = "state.json";
+    private static final String LOCK_FILE = "lock";
+    private static final String CREATING_PREFIX = ".creating-";
+    private static final int EXIT_RECORD_WAIT_STEPS = 200;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Map<String, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path containers;
+
+    /** @param root the runtime root */
+    public StateStore(Path root) {
+        this.containers = root.resolve("containers");
+        try {
+            Files.createDirectories(containers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + containers, e);
+        }
+    }
+
+    /** The directory of container {@code id}. */
+    public Path dir(String id) {
+        return containers.resolve(id);
+    }
+
+    /** Writes the first record of a new container; its directory appears whole or not at all. */
+    public void create(ContainerRecord record) {
+        Path tmp = containers.resolve(CREATING_PREFIX + record.id);
+        try {
+            Files.createDirectory(tmp);
+            writeRecord(tmp, record);
+            Files.move(tmp, dir(record.id), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteTree(tmp);
+            throw new ContainerException("cannot record container " + record.id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The record of {@code id}, if there is one. */
+    public Optional<ContainerRecord> read(String id) {
+        try {
+            return Optional.of(JSON.readValue(Files.readAllBytes(dir(id).resolve(STATE_FILE)), ContainerRecord.class));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new ContainerException("cannot read the state of container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies {@code change} to the record of {@code id} under its lock and persists it. */
+    public ContainerRecord update(String id, Consumer<ContainerRecord> change) {
+        return locked(id, () -> {
+            ContainerRecord r = read(id).orElseThrow(() -> new ContainerException("no such container: " + id));
+            change.accept(r);
+            try {
+                writeRecord(dir(id), r);
+            } catch (IOException e) {
+                throw new ContainerException("cannot write the state of container " + id + ": " + e.getMessage(), e);
+            }
+            return r;
+        });
+    }
+
+    /** Runs {@code action} holding the lock of container {@code id}. */
+    public <T> T locked(String id, java.util.function.Supplier<T> action) {
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(id, k -> new ReentrantLock());
+        if (jvmLock.isHeldByCurrentThread()) {
+            // Nested: this thread holds the file lock already (a second one would throw).
+            return action.get();
+        }
+        jvmLock.lock();
+        try (FileChannel ch = FileChannel.open(dir(id).resolve(LOCK_FILE),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = ch.lock()) {
+            return action.get();
+        } catch (NoSuchFileException e) {
+            throw new ContainerException("no such container: " + id, e);
+        } catch (IOException e) {
+            throw new ContainerException("cannot lock container " + id + ": " + e.getMessage(), e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    /**
+     * Brings a record up to date with the kernel: a running container whose monitor wrote an
+     * exit record, or whose process is gone, becomes exited. Returns the current record.
+     */
+    public Optional<ContainerRecord> refresh(String id) {
+        Optional<ContainerRecord> r = read(id);
+        if (r.isEmpty() || r.get().status != ContainerStatus.RUNNING
+                || ProcessIdentity.isAlive(r.get().pid, r.get().pidStartTime) && !Files.exists(dir(id).resolve(ExitRecord.FILE))) {
+            return r;
+        }
+        ExitRecord exit = awaitExitRecord(id);
+        return Optional.of(update(id, rec -> {
+            if (rec.status == ContainerStatus.RUNNING) {
+                markExited(rec, exit);
+            }
+        }));
+    }
+
+    // The monitor reaps the init, then writes the record: a process that is gone with no
+    // record yet is most likely in that gap. No record at all means nobody saw the end
+    // (the monitor was killed, or the host rebooted).
+    private ExitRecord awaitExitRecord(String id) {
+        for (int i = 0; i < EXIT_RECORD_WAIT_STEPS; i++) {
+            Optional<ExitRecord> exit = ExitRecord.read(dir(id));
+            if (exit.isPresent()) {
+                return exit.get();
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** Records the end of the command; {@code exit} null when nobody saw it end (e.g. a reboot). */
+    public static void markExited(ContainerRecord rec, ExitRecord exit) {
+        rec.status = ContainerStatus.EXITED;
+        if (exit != null) {
+            rec.finished = exit.finished();
+            if (exit.status().signaled()) {
+                rec.exitSignal = exit.status().signal();
+            } else {
+                rec.exitCode = exit.status().code();
+            }
+        }
+    }
+
+    /** Ids of every recorded container (directories being created are not listed). */
+    public List<String> ids() {
+        try (Stream<Path> s = Files.list(containers)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + containers, e);
+        }
+    }
+
+    /** Leftovers of launches that died before their directory was complete. */
+    public List<Path> abandonedCreations() {
+        try (Stream<Path> s = Files.list(containers)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(CREATING_PREFIX)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + containers, e);
+        }
+    }
+
+    /** Removes the directory of {@code id} and everything in it. */
+    public void delete(String id) {
+        deleteTree(dir(id));
+        JVM_LOCKS.remove(id);
+    }
+
+    private static void writeRecord(Path dir, ContainerRecord record) throws IOException {
+        Path tmp = dir.resolve(STATE_FILE + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buf = ByteBuffer.wrap(JSON.writeValueAsBytes(record));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, dir.resolve(STATE_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system of " + dir + " cannot rename atomically", e);
+        }
+    }
+
+    /** Deletes a tree without following symlinks; a missing tree is fine. */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + root + ": " + e.getMessage(), e);
+        }
+    }
+}

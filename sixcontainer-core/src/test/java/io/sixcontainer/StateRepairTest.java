@@ -1,0 +1,109 @@
+package io.sixcontainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sixcontainer.testing.RuntimeTestBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records left by JVMs that died at awkward moments, by stale pids, or by a reboot: each is
+ * made by editing a real record the way such an event leaves it, then observed through the API.
+ */
+class StateRepairTest extends RuntimeTestBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Container exitedDetached(String name) {
+        Container c = runtime.launch(spec("true").name(name).detached(true).build());
+        assertThat(c.waitFor().success()).isTrue();
+        return c;
+    }
+
+    private static void editRecord(Container c, Consumer<ObjectNode> edit) throws Exception {
+        Path state = root.resolve("containers").resolve(c.id()).resolve("state.json");
+        ObjectNode node = (ObjectNode) JSON.readTree(state.toFile());
+        edit.accept(node);
+        JSON.writeValue(state.toFile(), node);
+    }
+
+    private static int deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return (int) p.pid();
+    }
+
+    @Test
+    void aStaleRecordNeverSignalsTheProcessThatReusedItsPid() throws Exception {
+        Process bystander = new ProcessBuilder("sleep", "60").start();
+        try {
+            Container c = exitedDetached("stale");
+            long realStart = io.sixcontainer.internal.state.ProcessIdentity.startTime((int) bystander.pid()).orElseThrow();
+            editRecord(c, n -> {
+                n.put("status", "RUNNING");
+                n.put("pid", bystander.pid());
+                n.put("pidStartTime", realStart + 1);
+                n.putNull("exitCode");
+                n.putNull("finished");
+            });
+            Files.delete(root.resolve("containers").resolve(c.id()).resolve("exit"));
+
+            assertThatThrownBy(() -> c.kill(9)).isInstanceOf(ContainerException.class).hasMessageContaining("not running");
+            assertThatThrownBy(() -> c.stop(Duration.ZERO)).isInstanceOf(ContainerException.class)
+                    .hasMessageContaining("unknown");
+            assertThat(bystander.isAlive()).as("the process that got the pid is untouched").isTrue();
+            ContainerInfo info = c.info();
+            assertThat(info.status()).as("a running record with no process is exited").isEqualTo(ContainerStatus.EXITED);
+            assertThat(info.exitStatus()).as("nobody saw how it ended").isNull();
+            assertThatThrownBy(c::waitFor).isInstanceOf(ContainerException.class).hasMessageContaining("unknown");
+            c.remove(false);
+        } finally {
+            bystander.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void openingARuntimeFinishesWhatDeadJvmsLeft() throws Exception {
+        int dead = deadPid();
+        Container abandoned = exitedDetached("abandoned-launch");
+        editRecord(abandoned, n -> {
+            n.put("status", "CREATED");
+            n.put("launcherPid", dead);
+        });
+        Container halfRemoved = exitedDetached("half-removed");
+        editRecord(halfRemoved, n -> n.put("status", "REMOVING"));
+        Container autoRemove = exitedDetached("auto-remove");
+        editRecord(autoRemove, n -> n.put("autoRemove", true));
+        Container kept = exitedDetached("kept");
+        Path debris = Files.createDirectory(root.resolve("containers").resolve(".creating-debris"));
+        Files.setLastModifiedTime(debris, java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.createSymbolicLink(root.resolve("names").resolve("dangling"), Path.of("f".repeat(64)));
+
+        try (Runtime reopened = Runtime.open(root)) {
+            assertThat(reopened.list()).extracting(ContainerInfo::name)
+                    .contains("kept").doesNotContain("abandoned-launch", "half-removed", "auto-remove");
+            assertThat(root.resolve("names").resolve("abandoned-launch")).doesNotExist();
+            assertThat(root.resolve("names").resolve("dangling")).doesNotExist();
+            assertThat(debris).doesNotExist();
+            assertThat(reopened.get("kept").orElseThrow().info().exitStatus()).isEqualTo(ExitStatus.exited(0));
+        }
+        kept.remove(false);
+    }
+
+    @Test
+    void anAutoRemoveContainerDisappearsAfterItExits() throws Exception {
+        Container c = runtime.launch(spec("true").autoRemove(true).build());
+        assertThat(c.waitFor().success()).isTrue();
+        for (int i = 0; i < 100 && runtime.get(c.id()).isPresent(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(runtime.get(c.id())).isEmpty();
+        assertThat(root.resolve("containers").resolve(c.id())).doesNotExist();
+    }
+}

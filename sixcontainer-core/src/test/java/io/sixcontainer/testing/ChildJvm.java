@@ -1,0 +1,21 @@
+package io.sixcontainer.testing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts a JVM with this test class path running {@code main} of a test class. */
+public final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    /** Starts {@code mainClass} with {@code args}; stderr is inherited. */
+    public static Process start(Class<?> mainClass, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                mainClass.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+}
