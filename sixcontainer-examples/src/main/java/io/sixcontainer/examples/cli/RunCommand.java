@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
                 "  sixc run busybox echo hello",
                 "  sixc run --hostname box busybox sh -c 'hostname; ps'",
-                "  sixc run --rootfs /srv/rootfs -- /bin/ls -l /"})
+                "  sixc run --rootfs /srv/rootfs -- /bin/ls -l /",
+                "  sixc run -d --name web busybox httpd -f -p 8080"})
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -39,6 +40,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--interactive"}, description = "Keep stdin connected.")
     boolean interactive;
+
+    @Option(names = {"-d", "--detach"}, description = "Run in the background and print the container id.")
+    boolean detach;
+
+    @Option(names = {"--name", "-name"}, paramLabel = "NAME", description = "A unique name for the container.")
+    String name;
 
     @Parameters(paramLabel = "[IMAGE] COMMAND [ARG...]",
             description = "'busybox' (unless --rootfs is given), then the command and its arguments.")
@@ -65,7 +72,9 @@ final class RunCommand implements Callable<Integer> {
                     .command(command)
                     .workingDir(workdir)
                     .hostname(hostname)
-                    .stdin(interactive ? Stdio.inherit() : Stdio.discard());
+                    .name(name)
+                    .detached(detach)
+                    .stdin(interactive && !detach ? Stdio.inherit() : Stdio.discard());
             for (String kv : env) {
                 int eq = kv.indexOf('=');
                 if (eq < 0) {
@@ -76,6 +85,10 @@ final class RunCommand implements Callable<Integer> {
                 } else {
                     spec.env(kv.substring(0, eq), kv.substring(eq + 1));
                 }
+            }
+            if (detach) {
+                System.out.println(runtime.launch(spec.build()).id());
+                return 0;
             }
             try (Container c = runtime.launch(spec.build())) {
                 return c.waitFor().shellCode();

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code sixc}: a docker-like command line on the sixcontainer library. */
 @Command(name = "sixc", mixinStandardHelpOptions = true, versionProvider = Sixc.Version.class,
         description = "Run Linux containers with no daemon.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, PsCommand.class, LogsCommand.class, StopCommand.class, KillCommand.class,
+                RmCommand.class, WaitCommand.class, InspectCommand.class})
 public final class Sixc {
 
     /** Exit code for a failure of sixc itself (docker's convention). */

@@ -1,0 +1,73 @@
+package io.sixcontainer.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.sixcontainer.ContainerInfo;
+import io.sixcontainer.ContainerStatus;
+import io.sixcontainer.Runtime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sixc ps}: list containers. */
+@Command(name = "ps", mixinStandardHelpOptions = true, description = "List containers (running ones unless -a).",
+        footer = {"", "Examples:", "  sixc ps", "  sixc ps -a", "  sixc ps -aq", "  sixc ps --format json"})
+final class PsCommand implements Callable<Integer> {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    @ParentCommand
+    Sixc top;
+
+    @Option(names = {"-a", "--all"}, description = "Show all containers, not only running ones.")
+    boolean all;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only show ids.")
+    boolean quiet;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "'table' (default) or 'json'.")
+    String format = "table";
+
+    @Override
+    public Integer call() throws Exception {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "unknown --format '" + format + "': use table or json");
+        }
+        try (Runtime runtime = Runtime.open(top.root())) {
+            List<ContainerInfo> shown = runtime.list().stream()
+                    .filter(i -> all || i.status() == ContainerStatus.RUNNING).toList();
+            if (quiet) {
+                shown.forEach(i -> System.out.println(i.shortId()));
+            } else if (format.equals("json")) {
+                System.out.println(JSON.writeValueAsString(shown));
+            } else {
+                Table t = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES");
+                for (ContainerInfo i : shown) {
+                    t.row(i.shortId(), i.image(), quoteCommand(i.command()), Durations.ago(i.created()), status(i), i.name());
+                }
+                t.print(System.out);
+            }
+        }
+        return 0;
+    }
+
+    static String status(ContainerInfo i) {
+        return switch (i.status()) {
+            case CREATED -> "Created";
+            case REMOVING -> "Removal In Progress";
+            case RUNNING -> "Up " + Durations.human(java.time.Duration.between(i.started(), java.time.Instant.now()));
+            case EXITED -> "Exited (" + i.exit().map(e -> Integer.toString(e.shellCode())).orElse("unknown") + ") "
+                    + (i.finished() != null ? Durations.ago(i.finished()) : "");
+        };
+    }
+
+    private static String quoteCommand(List<String> command) {
+        String s = String.join(" ", command);
+        return "\"" + (s.length() > 20 ? s.substring(0, 19) + "…" : s) + "\"";
+    }
+}
