@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <limits.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,6 +43,19 @@ static void close_fds(void)
 		init_die("close_range", errno, "");
 }
 
+/* Groups first: after setuid the right to change them is gone. */
+static void switch_user(const struct config *cfg)
+{
+	if (!cfg->has_user)
+		return;
+	if (setgroups(0, NULL) < 0)
+		init_die("setgroups", errno, "");
+	if (setresgid(cfg->gid, cfg->gid, cfg->gid) < 0)
+		init_die("setresgid", errno, "");
+	if (setresuid(cfg->uid, cfg->uid, cfg->uid) < 0)
+		init_die("setresuid", errno, "");
+}
+
 void exec_command(const struct config *cfg)
 {
 	char *const *argv = cfg->argv;
@@ -50,6 +64,7 @@ void exec_command(const struct config *cfg)
 	char buf[PATH_MAX];
 	int seen_eacces = 0;
 
+	switch_user(cfg);
 	close_fds();
 	if (file[0] == '\0')
 		exec_failed(file, ENOENT);

@@ -115,6 +115,9 @@ void init_main(unsigned long clone_flags, int monitor_pidfd)
 	close_or_die(SIXC_FD_EVENTS, "event fd");
 	close_or_die(SIXC_FD_LIFELINE, "lifeline fd");
 	read_config();
+	/* Java places the init in its cgroups itself; joining is for exec only. */
+	if (cfg.ncgroups != 0)
+		init_die("read-config", EINVAL, "CGROUP records are for exec");
 	/* Java moves the init into its cgroup between the pid event and writing
 	 * the config; a cgroup namespace made at clone time would be rooted at
 	 * the monitor's cgroup instead of the container's. */

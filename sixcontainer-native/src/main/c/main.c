@@ -1,5 +1,6 @@
 /* sixc-helper: the C half of sixcontainer. See docs/protocol.md. */
 #define _GNU_SOURCE
+#include "enter.h"
 #include "monitor.h"
 #include "protocol.h"
 #include "report.h"
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #define USAGE "usage: sixc-helper run <clone-flags> [--state-dir DIR [--log]] [--detach]\n" \
+	      "       sixc-helper exec <pid> <start-time>\n" \
 	      "       sixc-helper check-config\n"
 
 /* Static: the config holds 100 KiB of pointers. */
@@ -77,6 +79,15 @@ static int reset_signals(void)
 	return 0;
 }
 
+static void check_protocol_fds(void)
+{
+	/* Without fd 4 nothing could be reported; that is a caller bug. */
+	for (int fd = SIXC_FD_CONFIG; fd <= SIXC_FD_LIFELINE; fd++) {
+		if (fcntl(fd, F_GETFD) < 0)
+			usage_error("fds 3, 4, 5 and 6 must be open");
+	}
+}
+
 static void parse_run_args(int argc, char **argv, struct monitor_opts *opts)
 {
 	uint64_t flags;
@@ -106,11 +117,7 @@ static int run(int argc, char **argv)
 	struct monitor_opts opts = { 0 };
 
 	parse_run_args(argc, argv, &opts);
-	/* Without fd 4 nothing could be reported; that is a caller bug. */
-	for (int fd = SIXC_FD_CONFIG; fd <= SIXC_FD_LIFELINE; fd++) {
-		if (fcntl(fd, F_GETFD) < 0)
-			usage_error("fds 3, 4, 5 and 6 must be open");
-	}
+	check_protocol_fds();
 	if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
 		return report_event("error close_range %d", errno), 1;
 	if (reset_signals() < 0)
@@ -129,10 +136,27 @@ static int run(int argc, char **argv)
 	return monitor_main(&opts);
 }
 
+static int enter(const char *pid_arg, const char *start_arg)
+{
+	uint64_t pid, start;
+
+	if (parse_u64_dec(pid_arg, &pid) < 0 || pid == 0 || pid > INT_MAX ||
+	    parse_u64_dec(start_arg, &start) < 0)
+		usage_error("exec needs a pid and its start time as decimal numbers");
+	check_protocol_fds();
+	if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
+		return report_event("error close_range %d", errno), 1;
+	if (reset_signals() < 0)
+		return report_event("error sigaction %d", errno), 1;
+	return enter_main((pid_t)pid, start);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 3 && strcmp(argv[1], "run") == 0)
 		return run(argc, argv);
+	if (argc == 4 && strcmp(argv[1], "exec") == 0)
+		return enter(argv[2], argv[3]);
 	if (argc == 2 && strcmp(argv[1], "check-config") == 0) {
 		if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
 			usage_error("close_range failed");

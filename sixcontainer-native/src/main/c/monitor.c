@@ -28,7 +28,7 @@ const char *monitor_check_flags(unsigned long flags)
 	return NULL;
 }
 
-static int pidfd_open(pid_t pid)
+int pidfd_open(pid_t pid)
 {
 	return (int)syscall(SYS_pidfd_open, pid, 0);
 }
@@ -86,7 +86,7 @@ static struct logs logs = { .file_fd = -1 };
 
 enum { P_LIFELINE, P_INIT, P_OUT, P_ERR, P_COUNT };
 
-static int watch(pid_t pid, int pidfd, const struct monitor_opts *opts)
+int monitor_watch(pid_t pid, int pidfd, const struct monitor_opts *opts)
 {
 	struct pollfd pfd[P_COUNT] = {
 		[P_LIFELINE] = { .fd = SIXC_FD_LIFELINE, .events = POLLIN },
@@ -204,5 +204,5 @@ int monitor_main(const struct monitor_opts *opts)
 		if (xclose(init_only[i]) < 0)
 			return fail_after_clone(pid, "close", errno);
 	}
-	return watch(pid, pidfd, opts);
+	return monitor_watch(pid, pidfd, opts);
 }

@@ -3,6 +3,8 @@
 #ifndef SIXC_MONITOR_H
 #define SIXC_MONITOR_H
 
+#include <sys/types.h>
+
 /* Allowed clone flags; CLONE_NEWNS is required (see monitor_check_flags). */
 #define SIXC_CLONE_ALLOWED \
 	(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET | \
@@ -24,5 +26,12 @@ const char *monitor_check_flags(unsigned long flags);
 
 /* Returns the monitor's exit code: 0 after exit/signal, 1 after error. */
 int monitor_main(const struct monitor_opts *opts);
+
+/* Watches a child (pid, pidfd) and the lifeline until the child ends, then
+ * records and reports its end. The same loop serves run and exec. */
+int monitor_watch(pid_t pid, int pidfd, const struct monitor_opts *opts);
+
+/* pidfd_open(pid, 0). */
+int pidfd_open(pid_t pid);
 
 #endif

@@ -226,6 +226,27 @@ static int take_record(uint16_t tag, unsigned char *p, size_t len, struct config
 		cfg->flags = f;
 		return 0;
 	}
+	case TAG_USER:
+		if (cfg->has_user)
+			return invalid("USER: more than one");
+		if (len != 8)
+			return invalid("USER: length %zu, expected 8", len);
+		cfg->uid = le32(p);
+		cfg->gid = le32(p + 4);
+		/* (uid_t)-1 means "unchanged" to setresuid: never a real user. */
+		if (cfg->uid == UINT32_MAX || cfg->gid == UINT32_MAX)
+			return invalid("USER: uid or gid 4294967295");
+		cfg->has_user = 1;
+		return 0;
+	case TAG_CGROUP:
+		if (cfg->ncgroups >= SIXC_MAX_CGROUPS)
+			return invalid("CGROUP: more than %u", SIXC_MAX_CGROUPS);
+		if (take_string(p, len, "CGROUP", &s) < 0)
+			return -1;
+		if (strncmp(s, "/sys/fs/cgroup/", 15) != 0 || strstr(s, "/../") != NULL)
+			return invalid("CGROUP: not a path under /sys/fs/cgroup/");
+		cfg->cgroups[cfg->ncgroups++] = s;
+		return 0;
 	default:
 		return invalid("unknown tag %u", tag);
 	}

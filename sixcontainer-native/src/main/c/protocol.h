@@ -16,6 +16,7 @@
 #define SIXC_MAX_ENV 4096u
 #define SIXC_MAX_MOUNTS 512u
 #define SIXC_MAX_HOSTNAME 64u
+#define SIXC_MAX_CGROUPS 32u
 
 enum sixc_tag {
 	TAG_ROOTFS = 1,
@@ -25,6 +26,8 @@ enum sixc_tag {
 	TAG_HOSTNAME = 5,
 	TAG_MOUNT = 6,
 	TAG_FLAGS = 7,
+	TAG_USER = 8,   /* u32 uid, u32 gid: run the command as this user */
+	TAG_CGROUP = 9, /* exec mode: a cgroup.procs file to join (host path) */
 };
 
 enum sixc_mount_op {
@@ -57,6 +60,10 @@ struct config {
 	char *cwd;      /* NULL: "/" */
 	char *hostname; /* NULL: leave as is */
 	uint32_t flags;
+	int has_user;
+	uint32_t uid, gid;
+	size_t ncgroups;
+	char *cgroups[SIXC_MAX_CGROUPS];
 	size_t argc;
 	size_t envc;
 	size_t nmounts;

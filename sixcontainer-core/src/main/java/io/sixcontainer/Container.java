@@ -68,6 +68,25 @@ public interface Container extends AutoCloseable {
     void remove(boolean force);
 
     /**
+     * Starts a command inside the running container: its namespaces, cgroups and
+     * environment (plus the spec's additions), never the host's. The command dies with the
+     * container's init, and with this JVM.
+     *
+     * @throws LaunchException if the command cannot be started (not found, not executable,
+     *                         a bad working directory); nothing runs anywhere then
+     * @throws ContainerException if the container does not run
+     */
+    ExecProcess exec(ExecSpec spec);
+
+    /**
+     * Runs a command inside the running container to completion and collects its output
+     * (whatever the spec said for stdout and stderr); it is killed after {@code timeout}.
+     *
+     * @throws ContainerException if it does not end within {@code timeout}, or the container does not run
+     */
+    ExecResult execAndCollect(ExecSpec spec, Duration timeout);
+
+    /**
      * The log of a detached container (both streams, in order).
      *
      * @throws ContainerException for an attached container, whose output went to its launcher

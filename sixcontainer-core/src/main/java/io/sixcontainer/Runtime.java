@@ -3,13 +3,10 @@ package io.sixcontainer;
 import io.sixcontainer.ffi.HelperBinary;
 import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.internal.launch.Launcher;
+import io.sixcontainer.internal.launch.OutputCollector;
 import io.sixcontainer.internal.lifecycle.Lifecycle;
 import io.sixcontainer.internal.rootfs.BusyboxRootfs;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,8 +124,8 @@ public final class Runtime implements AutoCloseable {
     public ContainerResult run(ContainerSpec spec, Duration timeout) {
         ContainerSpec captured = spec.toBuilder().stdout(Stdio.pipe()).stderr(Stdio.pipe()).build();
         try (Container c = launch(captured)) {
-            Collector out = Collector.start(c.stdout(), c.id(), "stdout");
-            Collector err = Collector.start(c.stderr(), c.id(), "stderr");
+            OutputCollector out = OutputCollector.start(c.stdout(), "stdout-" + c.id().substring(0, 12));
+            OutputCollector err = OutputCollector.start(c.stderr(), "stderr-" + c.id().substring(0, 12));
             ExitStatus status = c.waitFor(timeout).orElseGet(() -> {
                 c.kill();
                 c.waitFor();
@@ -143,37 +140,5 @@ public final class Runtime implements AutoCloseable {
     @Override
     public void close() {
         lifecycle.closeAttached();
-    }
-
-    /** Drains one output stream on a platform thread (reads block in native code). */
-    private static final class Collector {
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private Thread thread;
-        private IOException failure;
-
-        static Collector start(InputStream in, String id, String name) {
-            Collector c = new Collector();
-            c.thread = Thread.ofPlatform().daemon().name("sixc-" + name + "-" + id.substring(0, 12)).start(() -> {
-                try {
-                    in.transferTo(c.buffer);
-                } catch (IOException e) {
-                    c.failure = e;
-                }
-            });
-            return c;
-        }
-
-        String text() {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ContainerException("interrupted while collecting output", e);
-            }
-            if (failure != null) {
-                throw new UncheckedIOException(failure);
-            }
-            return buffer.toString(StandardCharsets.UTF_8);
-        }
     }
 }

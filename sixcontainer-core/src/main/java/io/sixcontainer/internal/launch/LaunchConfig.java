@@ -11,7 +11,7 @@ import java.util.Map;
  * Encodes the launch config the init reads on fd 3: little-endian, versioned,
  * length-prefixed records (docs/protocol.md). The C side validates it as untrusted input.
  */
-final class LaunchConfig {
+public final class LaunchConfig {
 
     static final int VERSION = 1;
     static final int FLAG_LOOPBACK_UP = 1;
@@ -23,25 +23,48 @@ final class LaunchConfig {
     private static final int TAG_HOSTNAME = 5;
     private static final int TAG_MOUNT = 6;
     private static final int TAG_FLAGS = 7;
+    private static final int TAG_USER = 8;
+    private static final int TAG_CGROUP = 9;
 
     private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
 
-    LaunchConfig rootfs(String path) {
+    /** Adds the record. */
+    public LaunchConfig rootfs(String path) {
         return string(TAG_ROOTFS, path);
     }
 
-    LaunchConfig args(List<String> argv) {
+    /** Adds the record. */
+    public LaunchConfig args(List<String> argv) {
         argv.forEach(a -> string(TAG_ARG, a));
         return this;
     }
 
-    LaunchConfig env(Map<String, String> env) {
+    /** Adds the record. */
+    public LaunchConfig env(Map<String, String> env) {
         env.forEach((k, v) -> string(TAG_ENV, k + "=" + v));
         return this;
     }
 
-    LaunchConfig cwd(String dir) {
+    /** Adds the record. */
+    public LaunchConfig cwd(String dir) {
         return string(TAG_CWD, dir);
+    }
+
+    /** Adds the record: the command's environment as KEY=VALUE strings. */
+    public LaunchConfig envStrings(List<String> env) {
+        env.forEach(e -> string(TAG_ENV, e));
+        return this;
+    }
+
+    /** Adds the record: run the command as uid:gid. */
+    public LaunchConfig user(int uid, int gid) {
+        return record(TAG_USER, le(8).putInt(uid).putInt(gid).array());
+    }
+
+    /** Adds the records: cgroup.procs files the exec'd process joins. */
+    public LaunchConfig cgroups(List<String> procsFiles) {
+        procsFiles.forEach(p -> string(TAG_CGROUP, p));
+        return this;
     }
 
     LaunchConfig hostname(String name) {

@@ -40,10 +40,37 @@ public final class Launcher {
      *                 and, for a detached container, the log
      */
     public LaunchedProcess launch(ContainerSpec spec, String id, Path stateDir) {
-        Descriptors d = Descriptors.open(spec);
+        // A detached container's output goes to the log through its monitor.
+        Stdio out = spec.detached() ? Stdio.discard() : spec.stdout();
+        Stdio err = spec.detached() ? Stdio.discard() : spec.stderr();
+        Descriptors d = Descriptors.open(spec.stdin(), out, err);
+        HelperProcess monitor = spawn(d, helperArgs(spec, stateDir), spec.detached());
+        return handshake(d, monitor, "container " + id, () -> {
+            int initPid = awaitPid(monitor);
+            sendConfig(d, configOf(spec, id));
+            return initPid;
+        });
+    }
+
+    /**
+     * Starts {@code argv} inside the running container whose init is {@code pid} (started at
+     * {@code startTime}): same namespaces, and the cgroups whose {@code cgroup.procs} files are given.
+     */
+    public LaunchedProcess exec(int pid, long startTime, LaunchConfig config, Stdio in, Stdio out, Stdio err) {
+        Descriptors d = Descriptors.open(in, out, err);
+        HelperProcess monitor = spawn(d, List.of(helper.toString(), "exec", Integer.toString(pid),
+                Long.toString(startTime)), false);
+        // The exec helper reads its config before it enters the container, then reports the pid.
+        return handshake(d, monitor, "exec in pid " + pid, () -> {
+            sendConfig(d, config);
+            return awaitPid(monitor);
+        });
+    }
+
+    private HelperProcess spawn(Descriptors d, List<String> args, boolean newSession) {
         int monitorPid;
         try {
-            monitorPid = Spawn.spawn(helper.toString(), helperArgs(spec, stateDir), d.childTable(), spec.detached());
+            monitorPid = Spawn.spawn(helper.toString(), args, d.childTable(), newSession);
         } catch (ErrnoException e) {
             d.closeChildEnds();
             d.closeParentEnds();
@@ -52,19 +79,25 @@ public final class Launcher {
                     e.call(), e.errno(), helper.toString(), e);
         }
         d.closeChildEnds();
-        HelperProcess monitor = new HelperProcess(monitorPid, d.events[0], d.lifeline[1]);
+        return new HelperProcess(monitorPid, d.events[0], d.lifeline[1]);
+    }
+
+    private interface Start {
+        int run();
+    }
+
+    // Then: the exec status pipe reaches EOF when the command has been exec'd, or carries
+    // the step that failed. Any failure kills what was started and closes every descriptor.
+    private static LaunchedProcess handshake(Descriptors d, HelperProcess monitor, String what, Start start) {
         try {
-            int initPid = awaitInitPid(monitor);
-            int configFd = d.config[1];
-            d.config[1] = -1;
-            sendConfig(configFd, spec, id);
+            int pid = start.run();
             int execStatusFd = d.execStatus[0];
             d.execStatus[0] = -1;
             String failure = readToEnd(execStatusFd);
             if (!failure.isEmpty()) {
                 throw InitFailure.parse(failure);
             }
-            return new LaunchedProcess(initPid, monitor, d.parentStreams());
+            return new LaunchedProcess(pid, monitor, d.parentStreams());
         } catch (RuntimeException e) {
             try {
                 monitor.abort();
@@ -73,7 +106,7 @@ public final class Launcher {
                 e.addSuppressed(cleanup);
             }
             throw e instanceof LaunchException ? e : new LaunchException(
-                    "launch of container " + id + " failed: " + e.getMessage(), "launch", 0, id, e);
+                    "launch of " + what + " failed: " + e.getMessage(), "launch", 0, what, e);
         }
     }
 
@@ -87,22 +120,22 @@ public final class Launcher {
         return args;
     }
 
-    private static int awaitInitPid(HelperProcess monitor) {
+    private static int awaitPid(HelperProcess monitor) {
         MonitorEvent first = monitor.nextEvent();
         if (first == null) {
-            throw new LaunchException("the helper exited before starting the container", "clone", 0, "", null);
+            throw new LaunchException("the helper exited before starting the process", "clone", 0, "", null);
         }
         if (first.kind().equals("error")) {
-            throw new LaunchException("the helper could not start the container: "
+            throw new LaunchException("the helper could not start the process: "
                     + ErrnoException.format(first.step(), "", first.value()), first.step(), first.value(), "", null);
         }
         if (!first.kind().equals("pid") || first.value() <= 0) {
-            throw new IllegalStateException("expected the init's pid from the helper, got " + first);
+            throw new IllegalStateException("expected a pid from the helper, got " + first);
         }
         return first.value();
     }
 
-    private static void sendConfig(int fd, ContainerSpec spec, String id) {
+    private static LaunchConfig configOf(ContainerSpec spec, String id) {
         LaunchConfig config = new LaunchConfig()
                 .rootfs(spec.rootfs().toString())
                 .args(spec.command())
@@ -115,6 +148,12 @@ public final class Launcher {
         if (spec.namespaces().contains(Namespace.NET)) {
             config.flags(LaunchConfig.FLAG_LOOPBACK_UP);
         }
+        return config;
+    }
+
+    private static void sendConfig(Descriptors d, LaunchConfig config) {
+        int fd = d.config[1];
+        d.config[1] = -1;
         byte[] bytes = config.toBytes();
         try {
             Libc.writeFully(fd, bytes, 0, bytes.length);
@@ -153,13 +192,12 @@ public final class Launcher {
         int[] execStatus;
         int[] lifeline;
 
-        static Descriptors open(ContainerSpec spec) {
+        static Descriptors open(Stdio in, Stdio out, Stdio err) {
             Descriptors d = new Descriptors();
             try {
-                d.stdio[0] = StdioEnds.open(spec.stdin(), 0);
-                // A detached container's output goes to the log through its monitor.
-                d.stdio[1] = StdioEnds.open(spec.detached() ? Stdio.discard() : spec.stdout(), 1);
-                d.stdio[2] = StdioEnds.open(spec.detached() ? Stdio.discard() : spec.stderr(), 2);
+                d.stdio[0] = StdioEnds.open(in, 0);
+                d.stdio[1] = StdioEnds.open(out, 1);
+                d.stdio[2] = StdioEnds.open(err, 2);
                 d.config = Libc.pipeCloexec();
                 d.events = Libc.pipeCloexec();
                 d.execStatus = Libc.pipeCloexec();

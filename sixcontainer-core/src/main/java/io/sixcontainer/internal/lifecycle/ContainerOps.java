@@ -3,6 +3,9 @@ package io.sixcontainer.internal.lifecycle;
 import io.sixcontainer.ContainerException;
 import io.sixcontainer.ContainerInfo;
 import io.sixcontainer.ContainerStatus;
+import io.sixcontainer.ExecProcess;
+import io.sixcontainer.ExecResult;
+import io.sixcontainer.ExecSpec;
 import io.sixcontainer.ExitStatus;
 import io.sixcontainer.LogEntry;
 import io.sixcontainer.LogQuery;
@@ -10,6 +13,7 @@ import io.sixcontainer.ffi.Errno;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.ffi.libc.signal_h;
+import io.sixcontainer.internal.exec.Executor;
 import io.sixcontainer.internal.state.ContainerRecord;
 import io.sixcontainer.internal.state.NameRegistry;
 import io.sixcontainer.internal.state.ProcessIdentity;
@@ -29,10 +33,35 @@ final class ContainerOps {
 
     private final StateStore store;
     private final NameRegistry names;
+    private final Executor executor;
 
-    ContainerOps(StateStore store, NameRegistry names) {
+    ContainerOps(StateStore store, NameRegistry names, Executor executor) {
         this.store = store;
         this.names = names;
+        this.executor = executor;
+    }
+
+    ExecProcess exec(String id, ExecSpec spec) {
+        ContainerRecord r = running(id);
+        return executor.exec(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, spec);
+    }
+
+    ExecResult execAndCollect(String id, ExecSpec spec, Duration timeout) {
+        ContainerRecord r = running(id);
+        return executor.execAndCollect(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, spec, timeout);
+    }
+
+    private ContainerRecord running(String id) {
+        ContainerRecord r = record(id);
+        if (r.status != ContainerStatus.RUNNING) {
+            throw new ContainerException("container " + r.name + " (" + id.substring(0, 12) + ") is not running ("
+                    + r.status.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        return r;
+    }
+
+    private static String label(ContainerRecord r) {
+        return "exec-" + r.id.substring(0, 12);
     }
 
     ContainerRecord record(String id) {

@@ -5,6 +5,7 @@ import io.sixcontainer.ContainerException;
 import io.sixcontainer.ContainerInfo;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.ContainerStatus;
+import io.sixcontainer.internal.exec.Executor;
 import io.sixcontainer.internal.launch.LaunchedProcess;
 import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.state.ContainerRecord;
@@ -40,7 +41,7 @@ public final class Lifecycle {
         this.store = new StateStore(root);
         this.names = new NameRegistry(root);
         this.launcher = launcher;
-        this.ops = new ContainerOps(store, names);
+        this.ops = new ContainerOps(store, names, new Executor(launcher));
     }
 
     /** Repairs what JVMs killed mid-launch or mid-remove left behind (see {@link Repair}). */
@@ -83,9 +84,9 @@ public final class Lifecycle {
             process.monitor().detach();
             return new ObservedContainer(rec.id, rec.name, ops);
         }
-        AttachedContainer c = new AttachedContainer(rec.id, rec.name, process, ops, this::attachedExited);
+        AttachedContainer c = new AttachedContainer(rec.id, rec.name, process, ops);
         attached.put(rec.id, c);
-        c.follow();
+        c.follow(this::attachedExited);
         return c;
     }
 
@@ -97,6 +98,8 @@ public final class Lifecycle {
         rec.name = spec.name();
         rec.image = spec.rootfs().toString();
         rec.command = spec.command();
+        rec.env = spec.effectiveEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        rec.workingDir = spec.workingDir();
         rec.created = Instant.now();
         rec.detached = spec.detached();
         rec.autoRemove = spec.autoRemove();
@@ -155,7 +158,7 @@ public final class Lifecycle {
 
     /** Finds a container by name, full id, or a prefix of its id that only it has. */
     public Optional<Container> find(String nameOrId) {
-        return resolve(nameOrId).map(this::handle);
+        return resolve(nameOrId).flatMap(this::handle);
     }
 
     private Optional<String> resolve(String key) {
@@ -174,13 +177,13 @@ public final class Lifecycle {
         return matches.stream().findFirst();
     }
 
-    private Container handle(String id) {
+    // Empty when the container was removed since it was resolved.
+    private Optional<Container> handle(String id) {
         AttachedContainer mine = attached.get(id);
         if (mine != null) {
-            return mine;
+            return Optional.of(mine);
         }
-        ContainerRecord r = store.read(id).orElseThrow(() -> new ContainerException("no such container: " + id));
-        return new ObservedContainer(id, r.name, ops);
+        return store.read(id).map(r -> new ObservedContainer(id, r.name, ops));
     }
 
     /** Kills and waits for every attached container of this JVM. */

@@ -2,6 +2,9 @@ package io.sixcontainer.internal.lifecycle;
 
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerInfo;
+import io.sixcontainer.ExecProcess;
+import io.sixcontainer.ExecResult;
+import io.sixcontainer.ExecSpec;
 import io.sixcontainer.ExitStatus;
 import io.sixcontainer.LogEntry;
 import io.sixcontainer.LogQuery;
@@ -53,6 +56,16 @@ abstract class ManagedContainer implements Container {
     @Override
     public void remove(boolean force) {
         ops.remove(id, force);
+    }
+
+    @Override
+    public ExecProcess exec(ExecSpec spec) {
+        return ops.exec(id, spec);
+    }
+
+    @Override
+    public ExecResult execAndCollect(ExecSpec spec, Duration timeout) {
+        return ops.execAndCollect(id, spec, timeout);
     }
 
     @Override

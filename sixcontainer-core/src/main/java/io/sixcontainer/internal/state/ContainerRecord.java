@@ -23,6 +23,10 @@ public final class ContainerRecord {
     public String image;
     /** Command and arguments. */
     public List<String> command = List.of();
+    /** The command's environment as KEY=VALUE, which exec'd commands start from. */
+    public List<String> env = List.of();
+    /** The command's working directory, where exec'd commands start by default. */
+    public String workingDir = "/";
     /** Status as last recorded (see {@link StateStore#refresh}). */
     public ContainerStatus status = ContainerStatus.CREATED;
     /** Creation time. */

@@ -69,6 +69,12 @@ class LifecycleCommandsTest {
     void stopKillAndForcedRemove() throws Exception {
         assertThat(sixc.run("run", "-d", "--name", "sleeper", "busybox", "sleep", "1000").code()).isZero();
         assertThat(sixc.run("ps").out()).contains("Up ").contains("sleeper");
+        CliRunner.Result exec = sixc.run("exec", "-e", "X=1", "-w", "/etc", "sleeper", "sh", "-c", "echo $X $(pwd); exit 4");
+        assertThat(exec.code()).isEqualTo(4);
+        assertThat(exec.out()).isEqualTo("1 /etc\n");
+        CliRunner.Result missing = sixc.run("exec", "sleeper", "/no/such");
+        assertThat(missing.code()).isEqualTo(127);
+        assertThat(missing.err()).startsWith("sixc: ").contains("ENOENT");
         CliRunner.Result rm = sixc.run("rm", "sleeper");
         assertThat(rm.code()).isEqualTo(125);
         assertThat(rm.err()).contains("is running");

@@ -1,0 +1,181 @@
+package io.sixcontainer;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A command to run inside a running container ({@link Container#exec}): argv run directly
+ * (never through a shell), environment additions on top of the container's own, an optional
+ * working directory and user, and standard streams as for a launch.
+ *
+ * <pre>{@code
+ * ExecResult r = container.execAndCollect(ExecSpec.of("cat", "/etc/hostname"), Duration.ofSeconds(5));
+ * }</pre>
+ */
+public final class ExecSpec {
+
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final String workingDir;
+    private final Integer uid;
+    private final Integer gid;
+    private final Stdio stdin;
+    private final Stdio stdout;
+    private final Stdio stderr;
+
+    private ExecSpec(Builder b) {
+        this.command = List.copyOf(b.command);
+        this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
+        this.workingDir = b.workingDir;
+        this.uid = b.uid;
+        this.gid = b.gid;
+        this.stdin = b.stdin;
+        this.stdout = b.stdout;
+        this.stderr = b.stderr;
+    }
+
+    /** A spec that runs {@code argv} with the defaults. */
+    public static ExecSpec of(String... argv) {
+        return builder().command(argv).build();
+    }
+
+    /** A builder: stdin discarded, stdout and stderr inherited, the container's working directory and user. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The command and its arguments. */
+    public List<String> command() {
+        return command;
+    }
+
+    /** Variables added to (or replacing) the container's environment. */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** The working directory inside the container, or null for the container's. */
+    public String workingDir() {
+        return workingDir;
+    }
+
+    /** The uid to run as, or null for the container's user. */
+    public Integer uid() {
+        return uid;
+    }
+
+    /** The gid to run as, or null for the container's group. */
+    public Integer gid() {
+        return gid;
+    }
+
+    /** Where stdin comes from. */
+    public Stdio stdin() {
+        return stdin;
+    }
+
+    /** Where stdout goes. */
+    public Stdio stdout() {
+        return stdout;
+    }
+
+    /** Where stderr goes. */
+    public Stdio stderr() {
+        return stderr;
+    }
+
+    /** A builder holding this spec's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder().command(command).env(env).workingDir(workingDir).stdin(stdin).stdout(stdout).stderr(stderr);
+        b.uid = uid;
+        b.gid = gid;
+        return b;
+    }
+
+    /** Fluent builder of {@link ExecSpec}; {@link #build()} validates. */
+    public static final class Builder {
+        private List<String> command = List.of();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private String workingDir;
+        private Integer uid;
+        private Integer gid;
+        private Stdio stdin = Stdio.discard();
+        private Stdio stdout = Stdio.inherit();
+        private Stdio stderr = Stdio.inherit();
+
+        private Builder() {
+        }
+
+        /** The command and its arguments, each one argv entry. Required. */
+        public Builder command(String... argv) {
+            return command(List.of(argv));
+        }
+
+        /** The command and its arguments, each one argv entry. Required. */
+        public Builder command(List<String> argv) {
+            this.command = List.copyOf(argv);
+            return this;
+        }
+
+        /** Adds or replaces one variable of the container's environment. */
+        public Builder env(String key, String value) {
+            env.put(Objects.requireNonNull(key, "env key"), Objects.requireNonNull(value, "env value of " + key));
+            return this;
+        }
+
+        /** Adds every variable of {@code vars}. */
+        public Builder env(Map<String, String> vars) {
+            vars.forEach(this::env);
+            return this;
+        }
+
+        /** The working directory inside the container (absolute); default: the container's. */
+        public Builder workingDir(String dir) {
+            this.workingDir = dir;
+            return this;
+        }
+
+        /** Run as {@code uid}:{@code gid} (supplementary groups dropped). */
+        public Builder user(int uid, int gid) {
+            this.uid = uid;
+            this.gid = gid;
+            return this;
+        }
+
+        /** Where stdin comes from; default {@link Stdio#discard()}. */
+        public Builder stdin(Stdio stdin) {
+            this.stdin = Objects.requireNonNull(stdin, "stdin");
+            return this;
+        }
+
+        /** Where stdout goes; default {@link Stdio#inherit()}. */
+        public Builder stdout(Stdio stdout) {
+            this.stdout = Objects.requireNonNull(stdout, "stdout");
+            return this;
+        }
+
+        /** Where stderr goes; default {@link Stdio#inherit()}. */
+        public Builder stderr(Stdio stderr) {
+            this.stderr = Objects.requireNonNull(stderr, "stderr");
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws InvalidSpecException naming the first bad value
+         */
+        public ExecSpec build() {
+            ContainerSpec.Builder check = ContainerSpec.builder().rootfs(java.nio.file.Path.of("/")).command(command)
+                    .env(env).workingDir(workingDir == null ? "/" : workingDir).stdin(stdin);
+            check.build();  // the same rules as a launch for argv, env, working directory, stdin
+            if (uid != null && (uid < 0 || gid < 0)) {
+                throw new InvalidSpecException("invalid user " + uid + ":" + gid + ": ids must not be negative");
+            }
+            return new ExecSpec(this);
+        }
+    }
+}

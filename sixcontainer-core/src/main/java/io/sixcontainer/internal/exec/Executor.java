@@ -1,0 +1,84 @@
+package io.sixcontainer.internal.exec;
+
+import io.sixcontainer.ContainerException;
+import io.sixcontainer.ExecProcess;
+import io.sixcontainer.ExecResult;
+import io.sixcontainer.ExecSpec;
+import io.sixcontainer.ExitStatus;
+import io.sixcontainer.Stdio;
+import io.sixcontainer.internal.launch.LaunchConfig;
+import io.sixcontainer.internal.launch.Launcher;
+import io.sixcontainer.internal.launch.MonitoredProcess;
+import io.sixcontainer.internal.launch.OutputCollector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs commands inside running containers through the helper's exec mode: the container's
+ * namespaces (entered through a pidfd of its init, checked against its start time), its
+ * cgroups, its environment plus the exec's additions — never the host's.
+ */
+public final class Executor {
+
+    private final Launcher launcher;
+
+    /** @param launcher spawns the helper */
+    public Executor(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    /**
+     * Starts {@code spec} in the container whose init is {@code pid}/{@code startTime}.
+     *
+     * @param containerEnv the container's environment as KEY=VALUE
+     * @param containerCwd the container's working directory
+     */
+    public ExecProcess exec(String label, int pid, long startTime, List<String> containerEnv, String containerCwd,
+                            ExecSpec spec) {
+        LaunchConfig config = new LaunchConfig()
+                .rootfs("/")  // unused by the exec mode; the container's root is entered with its mount namespace
+                .args(spec.command())
+                .envStrings(merge(containerEnv, spec.env()))
+                .cwd(spec.workingDir() != null ? spec.workingDir() : containerCwd)
+                .cgroups(CgroupMembership.procsFiles(pid));
+        if (spec.uid() != null) {
+            config.user(spec.uid(), spec.gid());
+        }
+        MonitoredProcess p = new MonitoredProcess(label,
+                launcher.exec(pid, startTime, config, spec.stdin(), spec.stdout(), spec.stderr()));
+        p.follow(() -> { });
+        return new ExecHandle(p);
+    }
+
+    /** Runs {@code spec} to completion, collecting its output; kills it after {@code timeout}. */
+    public ExecResult execAndCollect(String label, int pid, long startTime, List<String> containerEnv,
+                                     String containerCwd, ExecSpec spec, Duration timeout) {
+        ExecSpec captured = spec.toBuilder().stdout(Stdio.pipe()).stderr(Stdio.pipe()).build();
+        try (ExecProcess p = exec(label, pid, startTime, containerEnv, containerCwd, captured)) {
+            OutputCollector out = OutputCollector.start(p.stdout(), "stdout-" + label);
+            OutputCollector err = OutputCollector.start(p.stderr(), "stderr-" + label);
+            ExitStatus status = p.waitFor(timeout).orElseGet(() -> {
+                p.kill();
+                p.waitFor();
+                throw new ContainerException("exec of " + spec.command() + " in " + label
+                        + " did not end within " + timeout + " and was killed");
+            });
+            return new ExecResult(status, out.text(), err.text());
+        }
+    }
+
+    private static List<String> merge(List<String> base, Map<String, String> additions) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String kv : base) {
+            int eq = kv.indexOf('=');
+            env.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        env.putAll(additions);
+        List<String> out = new ArrayList<>();
+        env.forEach((k, v) -> out.add(k + "=" + v));
+        return out;
+    }
+}

@@ -1,0 +1,167 @@
+package io.sixcontainer.internal.launch;
+
+import io.sixcontainer.ContainerException;
+import io.sixcontainer.ExitStatus;
+import io.sixcontainer.ffi.FdInputStream;
+import io.sixcontainer.ffi.FdOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A process the helper monitors for this JVM (a container's init, or an exec'd command): a
+ * platform thread follows the monitor's events and completes {@link #waitFor()} when it
+ * ends; the JVM's pipe ends are its streams; cutting the lifeline kills it.
+ */
+public final class MonitoredProcess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitoredProcess.class);
+
+    private final String label;
+    private final int pid;
+    private final HelperProcess monitor;
+    private final OutputStream stdin;
+    private final InputStream stdout;
+    private final InputStream stderr;
+    private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+
+    /** @param label names the process in messages and thread names */
+    public MonitoredProcess(String label, LaunchedProcess process) {
+        this.label = label;
+        this.pid = process.initPid();
+        this.monitor = process.monitor();
+        int[] fds = process.parentStreams();
+        this.stdin = fds[0] >= 0 ? new FdOutputStream(fds[0]) : null;
+        this.stdout = fds[1] >= 0 ? new FdInputStream(fds[1]) : null;
+        this.stderr = fds[2] >= 0 ? new FdInputStream(fds[2]) : null;
+    }
+
+    /** Starts following the monitor; {@code onExit} runs on that thread once the process has ended. */
+    public void follow(Runnable onExit) {
+        Thread.ofPlatform().daemon().name("sixc-reaper-" + label).start(() -> {
+            followMonitor();
+            onExit.run();
+        });
+    }
+
+    private void followMonitor() {
+        ExitStatus status = null;
+        try {
+            for (MonitorEvent e = monitor.nextEvent(); e != null; e = monitor.nextEvent()) {
+                if (e.isExit()) {
+                    status = e.exitStatus();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: unreadable helper events", label, e);
+        } finally {
+            try {
+                monitor.reap();
+                monitor.cutLifeline();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: cleanup after exit failed", label, e);
+            }
+            if (status != null) {
+                exit.complete(status);
+            } else {
+                exit.completeExceptionally(new ContainerException("the helper monitor of " + label + " (pid "
+                        + monitor.monitorPid() + ") ended without reporting an exit status"));
+            }
+        }
+    }
+
+    /** The host pid. */
+    public int pid() {
+        return pid;
+    }
+
+    /** Blocks until the process ends. */
+    public ExitStatus waitFor() {
+        return await(exit::get);
+    }
+
+    /** Blocks at most {@code timeout}. */
+    public Optional<ExitStatus> waitFor(Duration timeout) {
+        return await(() -> {
+            try {
+                return Optional.of(exit.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private interface Wait<T> {
+        T get() throws InterruptedException, ExecutionException;
+    }
+
+    private <T> T await(Wait<T> wait) {
+        try {
+            return wait.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerException("interrupted while waiting for " + label, e);
+        } catch (ExecutionException e) {
+            throw (ContainerException) e.getCause();
+        }
+    }
+
+    /** True until the process has ended. */
+    public boolean isRunning() {
+        return !exit.isDone();
+    }
+
+    /** Cuts the lifeline: the monitor kills the process. */
+    public void kill() {
+        monitor.cutLifeline();
+    }
+
+    /** The stdin pipe, or null. */
+    public OutputStream stdin() {
+        return stdin;
+    }
+
+    /** The stdout pipe, or null. */
+    public InputStream stdout() {
+        return stdout;
+    }
+
+    /** The stderr pipe, or null. */
+    public InputStream stderr() {
+        return stderr;
+    }
+
+    /** Kills the process if it runs, waits for it, and closes the streams. */
+    public void close() {
+        if (isRunning()) {
+            kill();
+        }
+        try {
+            waitFor();
+        } finally {
+            closeQuietly(stdin);
+            closeQuietly(stdout);
+            closeQuietly(stderr);
+        }
+    }
+
+    private void closeQuietly(Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException e) {
+            LOG.debug("{}: closing a stream failed", label, e);
+        }
+    }
+}

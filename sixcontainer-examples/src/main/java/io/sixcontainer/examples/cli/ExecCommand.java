@@ -1,0 +1,72 @@
+package io.sixcontainer.examples.cli;
+
+import io.sixcontainer.ExecProcess;
+import io.sixcontainer.ExecSpec;
+import io.sixcontainer.Runtime;
+import io.sixcontainer.Stdio;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sixc exec}: run a command in a running container and exit with its code. */
+@Command(name = "exec", mixinStandardHelpOptions = true,
+        description = "Run a command inside a running container; exit with its exit code.",
+        footer = {"", "Examples:", "  sixc exec web ps", "  sixc exec -i web sh", "  sixc exec -e DEBUG=1 -w /tmp web env",
+                "  sixc exec -u 65534:65534 web id"})
+final class ExecCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Sixc top;
+
+    @Option(names = {"-i", "--interactive"}, description = "Keep stdin connected.")
+    boolean interactive;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Set an environment variable (-e KEY takes the caller's).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container.")
+    String workdir;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "UID[:GID]", description = "Run as this numeric user.")
+    String user;
+
+    @Parameters(index = "0", paramLabel = "CONTAINER", description = "Name, id or id prefix.")
+    String container;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments.")
+    List<String> command;
+
+    @Override
+    public Integer call() {
+        ExecSpec.Builder spec = ExecSpec.builder().command(command).workingDir(workdir)
+                .stdin(interactive ? Stdio.inherit() : Stdio.discard());
+        for (String kv : env) {
+            int eq = kv.indexOf('=');
+            if (eq < 0) {
+                String v = System.getenv(kv);
+                if (v != null) {
+                    spec.env(kv, v);
+                }
+            } else {
+                spec.env(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        if (user != null) {
+            String[] ids = user.split(":", 2);
+            try {
+                int uid = Integer.parseInt(ids[0]);
+                spec.user(uid, ids.length > 1 ? Integer.parseInt(ids[1]) : uid);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid --user '" + user + "': use UID or UID:GID (numbers)");
+            }
+        }
+        try (Runtime runtime = Runtime.open(top.root());
+             ExecProcess p = ContainerRef.require(runtime, container).exec(spec.build())) {
+            return p.waitFor().shellCode();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+#define _GNU_SOURCE
+#include "enter.h"
+#include "exec.h"
+#include "monitor.h"
+#include "protocol.h"
+#include "report.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+/* Every namespace a container can have, entered at once through its pidfd
+ * (setns(2) with a pidfd, Linux 5.8): one call, no /proc paths to race. */
+#define ENTER_NAMESPACES \
+	(CLONE_NEWCGROUP | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWNS)
+
+static struct config cfg;
+
+/* Field 22 of /proc/<pid>/stat; 0 if unreadable. */
+static uint64_t start_time_of(pid_t pid)
+{
+	char path[64], buf[1024];
+	uint64_t value = 0;
+
+	if (snprintf(path, sizeof path, "/proc/%d/stat", (int)pid) >= (int)sizeof path)
+		return 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read_full(fd, buf, sizeof buf - 1);
+	if (xclose(fd) < 0 || n <= 0)
+		return 0;
+	buf[n] = '\0';
+	/* The command name may hold spaces and ')': fields resume after the last ')'. */
+	char *p = strrchr(buf, ')');
+	if (p == NULL)
+		return 0;
+	p++;
+	/* After ')' come fields 3, 4, ...; field 22 is the 20th of them. */
+	for (int field = 3; field < 22; field++) {
+		p = strchr(p + 1, ' ');
+		if (p == NULL)
+			return 0;
+	}
+	char num[24];
+	size_t len = strcspn(p + 1, " ");
+	if (len == 0 || len >= sizeof num)
+		return 0;
+	memcpy(num, p + 1, len);
+	num[len] = '\0';
+	return parse_u64_dec(num, &value) == 0 ? value : 0;
+}
+
+static int fail(const char *step, int err)
+{
+	(void)report_event("error %s %d", step, err);
+	return 1;
+}
+
+/* Before setns: the host's /sys/fs/cgroup is not visible from inside. */
+static int join_cgroups(void)
+{
+	char pid[24];
+	int n = snprintf(pid, sizeof pid, "%d", (int)getpid());
+
+	for (size_t i = 0; i < cfg.ncgroups; i++) {
+		int fd = open(cfg.cgroups[i], O_WRONLY | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		int rc = write_all(fd, pid, (size_t)n);
+		int saved = errno;
+		if (xclose(fd) < 0 && rc == 0)
+			return -1;
+		errno = saved;
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+__attribute__((noreturn)) static void run_child(void)
+{
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
+		init_die("prctl", errno, "PR_SET_PDEATHSIG");
+	if (xclose(SIXC_FD_EVENTS) < 0 || xclose(SIXC_FD_LIFELINE) < 0)
+		init_die("close", errno, "monitor fds");
+	const char *cwd = cfg.cwd != NULL ? cfg.cwd : "/";
+	if (chdir(cwd) < 0)
+		init_die("chdir", errno, cwd);
+	exec_command(&cfg);
+}
+
+int enter_main(pid_t pid, uint64_t start_time)
+{
+	static const int child_only[] = { 0, 1, 2, SIXC_FD_STATUS };
+	int rc = config_read(SIXC_FD_CONFIG, &cfg);
+
+	if (rc != 0)
+		return fail("read-config", rc > 0 ? rc : EINVAL);
+	if (xclose(SIXC_FD_CONFIG) < 0)
+		return fail("close", errno);
+	int target = pidfd_open(pid);
+	if (target < 0)
+		return fail("pidfd_open", errno);
+	/* The pidfd names one process for good; its start time says it is the container's. */
+	if (start_time_of(pid) != start_time)
+		return fail("verify-target", ESRCH);
+	if (join_cgroups() < 0)
+		return fail("cgroup", errno);
+	if (setns(target, ENTER_NAMESPACES) < 0)
+		return fail("setns", errno);
+	struct pollfd alive = { .fd = target, .events = POLLIN };
+	if (poll(&alive, 1, 0) != 0)
+		return fail("verify-target", ESRCH);
+	if (xclose(target) < 0)
+		return fail("close", errno);
+
+	pid_t child = fork();
+	if (child < 0)
+		return fail("fork", errno);
+	if (child == 0)
+		run_child();
+	int pidfd = pidfd_open(child);
+	if (pidfd < 0) {
+		(void)kill(child, SIGKILL);
+		return fail("pidfd_open", errno);
+	}
+	if (report_event("pid %d", (int)child) < 0)
+		return 1;
+	for (size_t i = 0; i < sizeof child_only / sizeof child_only[0]; i++) {
+		if (xclose(child_only[i]) < 0)
+			return fail("close", errno);
+	}
+	struct monitor_opts opts = { 0 };
+	return monitor_watch(child, pidfd, &opts);
+}
