@@ -81,8 +81,10 @@ class StateRepairTest extends RuntimeTestBase {
         Container autoRemove = exitedDetached("auto-remove");
         editRecord(autoRemove, n -> n.put("autoRemove", true));
         Container kept = exitedDetached("kept");
-        Path debris = Files.createDirectory(root.resolve("containers").resolve(".creating-debris"));
-        Files.setLastModifiedTime(debris, java.nio.file.attribute.FileTime.fromMillis(0));
+        Path debris = Files.createDirectory(root.resolve("containers").resolve(".creating-" + "e".repeat(64) + "." + dead + ".1"));
+        long myStart = io.sixcontainer.internal.state.ProcessIdentity.startTime((int) ProcessHandle.current().pid()).orElseThrow();
+        Path inProgress = Files.createDirectory(root.resolve("containers")
+                .resolve(".creating-" + "d".repeat(64) + "." + ProcessHandle.current().pid() + "." + myStart));
         Files.createSymbolicLink(root.resolve("names").resolve("dangling"), Path.of("f".repeat(64)));
 
         try (Runtime reopened = Runtime.open(root)) {
@@ -90,10 +92,29 @@ class StateRepairTest extends RuntimeTestBase {
                     .contains("kept").doesNotContain("abandoned-launch", "half-removed", "auto-remove");
             assertThat(root.resolve("names").resolve("abandoned-launch")).doesNotExist();
             assertThat(root.resolve("names").resolve("dangling")).doesNotExist();
-            assertThat(debris).doesNotExist();
+            assertThat(debris).as("made by a dead JVM").doesNotExist();
+            assertThat(inProgress).as("being made by a live JVM").exists();
             assertThat(reopened.get("kept").orElseThrow().info().exitStatus()).isEqualTo(ExitStatus.exited(0));
         }
         kept.remove(false);
+        Files.delete(inProgress);
+    }
+
+    @Test
+    void aDetachedAutoRemoveContainerIsGoneOnceItHasExited() throws Exception {
+        Container c = runtime.launch(spec("true").autoRemove(true).detached(true).build());
+        for (int i = 0; i < 200 && ExitRecordFile.absent(root, c.id()); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(runtime.list()).noneMatch(i -> i.id().equals(c.id()));
+        assertThat(root.resolve("containers").resolve(c.id())).doesNotExist();
+    }
+
+    /** Where the monitor records the exit. */
+    private static final class ExitRecordFile {
+        static boolean absent(Path root, String id) {
+            return !Files.exists(root.resolve("containers").resolve(id).resolve("exit"));
+        }
     }
 
     @Test

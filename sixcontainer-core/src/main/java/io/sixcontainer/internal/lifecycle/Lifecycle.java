@@ -150,7 +150,7 @@ public final class Lifecycle {
     public List<ContainerInfo> list() {
         List<ContainerInfo> out = new ArrayList<>();
         for (String id : store.ids()) {
-            store.refresh(id).ifPresent(r -> out.add(r.toInfo(store.dir(id))));
+            current(id).ifPresent(r -> out.add(r.toInfo(store.dir(id))));
         }
         out.sort((a, b) -> b.created().compareTo(a.created()));
         return out;
@@ -183,7 +183,22 @@ public final class Lifecycle {
         if (mine != null) {
             return Optional.of(mine);
         }
-        return store.read(id).map(r -> new ObservedContainer(id, r.name, ops));
+        return current(id).map(r -> new ObservedContainer(id, r.name, ops));
+    }
+
+    // The record brought up to date; a detached auto-remove container that has exited is
+    // removed here (no JVM watched it end; its monitor only records the exit).
+    private Optional<ContainerRecord> current(String id) {
+        Optional<ContainerRecord> r = store.refresh(id);
+        if (r.isPresent() && r.get().autoRemove && r.get().detached && r.get().status == ContainerStatus.EXITED) {
+            try {
+                ops.remove(id, false);
+            } catch (ContainerException raced) {
+                // removed by another caller meanwhile
+            }
+            return Optional.empty();
+        }
+        return r;
     }
 
     /** Kills and waits for every attached container of this JVM. */

@@ -5,11 +5,7 @@ import io.sixcontainer.internal.state.ContainerRecord;
 import io.sixcontainer.internal.state.NameRegistry;
 import io.sixcontainer.internal.state.ProcessIdentity;
 import io.sixcontainer.internal.state.StateStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +20,6 @@ import org.slf4j.LoggerFactory;
 final class Repair {
 
     private static final Logger LOG = LoggerFactory.getLogger(Repair.class);
-    // A directory is renamed into place milliseconds after it is made; older ones are debris.
-    private static final Duration CREATION_DEBRIS_AGE = Duration.ofMinutes(1);
 
     private final StateStore store;
     private final NameRegistry names;
@@ -36,9 +30,7 @@ final class Repair {
 
     void run() {
         for (Path debris : store.abandonedCreations()) {
-            if (olderThan(debris, CREATION_DEBRIS_AGE)) {
-                StateStore.deleteTree(debris);
-            }
+            StateStore.deleteTree(debris);
         }
         for (String id : store.ids()) {
             try {
@@ -65,14 +57,6 @@ final class Repair {
             LOG.debug("repair: removing container {} ({})", id, r.status);
             names.release(r.name, id);
             store.delete(id);
-        }
-    }
-
-    private static boolean olderThan(Path p, Duration age) {
-        try {
-            return Files.getLastModifiedTime(p).toInstant().isBefore(Instant.now().minus(age));
-        } catch (IOException e) {
-            return false;
         }
     }
 }

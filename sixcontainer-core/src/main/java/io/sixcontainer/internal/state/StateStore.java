@@ -66,7 +66,8 @@ public final class StateStore {
 
     /** Writes the first record of a new container; its directory appears whole or not at all. */
     public void create(ContainerRecord record) {
-        Path tmp = containers.resolve(CREATING_PREFIX + record.id);
+        // The creator is in the name, so a repair can tell debris from a creation in progress.
+        Path tmp = containers.resolve(CREATING_PREFIX + record.id + "." + record.launcherPid + "." + record.launcherStartTime);
         try {
             Files.createDirectory(tmp);
             writeRecord(tmp, record);
@@ -134,11 +135,18 @@ public final class StateStore {
             return r;
         }
         ExitRecord exit = awaitExitRecord(id);
-        return Optional.of(update(id, rec -> {
-            if (rec.status == ContainerStatus.RUNNING) {
-                markExited(rec, exit);
+        try {
+            return Optional.of(update(id, rec -> {
+                if (rec.status == ContainerStatus.RUNNING) {
+                    markExited(rec, exit);
+                }
+            }));
+        } catch (ContainerException e) {
+            if (read(id).isEmpty()) {
+                return Optional.empty();  // removed meanwhile
             }
-        }));
+            throw e;
+        }
     }
 
     // The monitor reaps the init, then writes the record: a process that is gone with no
@@ -182,12 +190,22 @@ public final class StateStore {
         }
     }
 
-    /** Leftovers of launches that died before their directory was complete. */
+    /** Leftovers of launches whose JVM died before their directory was complete. */
     public List<Path> abandonedCreations() {
         try (Stream<Path> s = Files.list(containers)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(CREATING_PREFIX)).toList();
+            return s.filter(p -> p.getFileName().toString().startsWith(CREATING_PREFIX))
+                    .filter(p -> !creatorAlive(p.getFileName().toString())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + containers, e);
+        }
+    }
+
+    private static boolean creatorAlive(String dirName) {
+        String[] f = dirName.substring(CREATING_PREFIX.length()).split("\\.");
+        try {
+            return f.length == 3 && ProcessIdentity.isAlive(Integer.parseInt(f[1]), Long.parseLong(f[2]));
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
