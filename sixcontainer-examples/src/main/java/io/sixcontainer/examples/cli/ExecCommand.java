@@ -44,17 +44,7 @@ final class ExecCommand implements Callable<Integer> {
     public Integer call() {
         ExecSpec.Builder spec = ExecSpec.builder().command(command).workingDir(workdir)
                 .stdin(interactive ? Stdio.inherit() : Stdio.discard());
-        for (String kv : env) {
-            int eq = kv.indexOf('=');
-            if (eq < 0) {
-                String v = System.getenv(kv);
-                if (v != null) {
-                    spec.env(kv, v);
-                }
-            } else {
-                spec.env(kv.substring(0, eq), kv.substring(eq + 1));
-            }
-        }
+        spec.env(EnvArgs.parse(env));
         if (user != null) {
             String[] ids = user.split(":", 2);
             try {

@@ -75,17 +75,7 @@ final class RunCommand implements Callable<Integer> {
                     .name(name)
                     .detached(detach)
                     .stdin(interactive && !detach ? Stdio.inherit() : Stdio.discard());
-            for (String kv : env) {
-                int eq = kv.indexOf('=');
-                if (eq < 0) {
-                    String v = System.getenv(kv);
-                    if (v != null) {
-                        spec.env(kv, v);
-                    }
-                } else {
-                    spec.env(kv.substring(0, eq), kv.substring(eq + 1));
-                }
-            }
+            spec.env(EnvArgs.parse(env));
             if (detach) {
                 System.out.println(runtime.launch(spec.build()).id());
                 return 0;
