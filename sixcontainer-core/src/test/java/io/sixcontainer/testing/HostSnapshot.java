@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * this JVM. Taken before and after every test class by {@link LeakCheckExtension}.
  *
  * @param mounts    mount points of the host's (this JVM's) mount namespace
- * @param helpers   "pid cmdline" of every process running the sixcontainer helper
+ * @param helpers   "pid cmdline" of every process running the helper of one of this JVM's test roots
  * @param openFds   descriptors of this JVM that point at pipes or sixcontainer files
  */
 public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> openFds) {
@@ -59,7 +59,8 @@ public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> 
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     String cmd = new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
-                    if (cmd.contains("sixc-helper")) {
+                    // Only helpers of this JVM's roots: other test runs on the machine are not ours.
+                    if (cmd.contains("sixc-helper") && TestRoots.created().stream().anyMatch(cmd::contains)) {
                         set.add(p.getFileName() + " " + cmd.strip());
                     }
                 } catch (IOException gone) {
@@ -78,7 +79,8 @@ public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> 
             for (Path fd : fds.toList()) {
                 try {
                     String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith("pipe:") || target.contains("sixc")) {
+                    // The sealed helper image is one descriptor per JVM, kept on purpose.
+                    if ((target.startsWith("pipe:") || target.contains("sixc")) && !target.startsWith("/memfd:sixc-helper")) {
                         set.add(fd.getFileName() + " -> " + target);
                     }
                 } catch (IOException gone) {

@@ -14,10 +14,19 @@ public final class TestRoots {
     private TestRoots() {
     }
 
+    private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Roots this JVM created: other test runs on the machine have their own. */
+    public static java.util.Set<String> created() {
+        return java.util.Collections.unmodifiableSet(CREATED);
+    }
+
     /** A new empty directory to use as a runtime root. */
     public static Path create() {
         try {
-            return Files.createTempDirectory("sixc-test-");
+            Path root = Files.createTempDirectory("sixc-test-");
+            CREATED.add(root.toString());
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

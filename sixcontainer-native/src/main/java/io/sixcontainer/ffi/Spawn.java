@@ -58,8 +58,10 @@ public final class Spawn {
     // Two passes: each source is first copied above every source, then onto its target,
     // so that a target number equal to another source's number cannot clobber it.
     private static void addDescriptorMoves(MemorySegment actions, SortedMap<Integer, Integer> fds, String path) {
-        int scratch = fds.values().stream().mapToInt(Integer::intValue).max().orElse(0)
-                + fds.lastKey() + 1;
+        // A sealed executable's descriptor must survive until execve as well.
+        int highest = Math.max(fds.values().stream().mapToInt(Integer::intValue).max().orElse(0),
+                SealedExecutable.descriptorOf(path));
+        int scratch = highest + fds.lastKey() + 1;
         int i = 0;
         for (int source : fds.values()) {
             check("posix_spawn_file_actions_adddup2", path,

@@ -7,6 +7,7 @@ import io.sixcontainer.Stdio;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.ffi.Libc;
+import io.sixcontainer.ffi.SealedExecutable;
 import io.sixcontainer.ffi.Spawn;
 import io.sixcontainer.ffi.libc.sched_h;
 import java.io.IOException;
@@ -70,7 +71,8 @@ public final class Launcher {
     private HelperProcess spawn(Descriptors d, List<String> args, boolean newSession) {
         int monitorPid;
         try {
-            monitorPid = Spawn.spawn(helper.toString(), args, d.childTable(), newSession);
+            // argv[0] stays the helper's file name (ps shows it); the image executed is the sealed copy.
+            monitorPid = Spawn.spawn(SealedExecutable.pathOf(helper), args, d.childTable(), newSession);
         } catch (ErrnoException e) {
             d.closeChildEnds();
             d.closeParentEnds();

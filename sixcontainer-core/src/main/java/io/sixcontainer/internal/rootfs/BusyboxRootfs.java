@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,8 +42,11 @@ public final class BusyboxRootfs {
             populate(tmp, busybox);
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-                // another builder won; its rootfs is as good as ours
+            } catch (java.nio.file.FileSystemException raced) {
+                // rename(2) onto a directory another builder just completed: theirs is as good as ours
+                if (!Files.isDirectory(dir.resolve("bin"))) {
+                    throw raced;
+                }
             }
             return dir;
         } catch (IOException e) {

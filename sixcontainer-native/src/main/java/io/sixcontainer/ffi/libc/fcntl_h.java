@@ -13,6 +13,55 @@ public final class fcntl_h extends libc_h$shared {
     private fcntl_h() {
     }
 
+    private static final int F_DUPFD_CLOEXEC = 1030;
+
+    /** {@snippet lang=c : #define F_DUPFD_CLOEXEC 1030} */
+    public static int F_DUPFD_CLOEXEC() {
+        return F_DUPFD_CLOEXEC;
+    }
+
+    private static final int F_ADD_SEALS = 1033;
+
+    /** {@snippet lang=c : #define F_ADD_SEALS 1033} */
+    public static int F_ADD_SEALS() {
+        return F_ADD_SEALS;
+    }
+
+    private static final int F_GET_SEALS = 1034;
+
+    /** {@snippet lang=c : #define F_GET_SEALS 1034} */
+    public static int F_GET_SEALS() {
+        return F_GET_SEALS;
+    }
+
+    private static final int F_SEAL_SEAL = 1;
+
+    /** {@snippet lang=c : #define F_SEAL_SEAL 1} */
+    public static int F_SEAL_SEAL() {
+        return F_SEAL_SEAL;
+    }
+
+    private static final int F_SEAL_SHRINK = 2;
+
+    /** {@snippet lang=c : #define F_SEAL_SHRINK 2} */
+    public static int F_SEAL_SHRINK() {
+        return F_SEAL_SHRINK;
+    }
+
+    private static final int F_SEAL_GROW = 4;
+
+    /** {@snippet lang=c : #define F_SEAL_GROW 4} */
+    public static int F_SEAL_GROW() {
+        return F_SEAL_GROW;
+    }
+
+    private static final int F_SEAL_WRITE = 8;
+
+    /** {@snippet lang=c : #define F_SEAL_WRITE 8} */
+    public static int F_SEAL_WRITE() {
+        return F_SEAL_WRITE;
+    }
+
     private static final int O_RDONLY = 0;
 
     /** {@snippet lang=c : #define O_RDONLY 0} */
@@ -119,6 +168,40 @@ public final class fcntl_h extends libc_h$shared {
     public static int open(MemorySegment errnoState, MemorySegment pathname, int flags, int mode) {
         try {
             return (int) open.HANDLE.invokeExact(errnoState, pathname, flags, mode);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class fcntl {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT);
+        static final MemorySegment ADDR = findOrThrow("fcntl");
+        static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC, Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
+    }
+
+    /** Function descriptor for {@code fcntl}. */
+    public static FunctionDescriptor fcntl$descriptor() {
+        return fcntl.DESC;
+    }
+
+    /** Downcall method handle for {@code fcntl}. */
+    public static MethodHandle fcntl$handle() {
+        return fcntl.HANDLE;
+    }
+
+    /** Address of {@code fcntl}. */
+    public static MemorySegment fcntl$address() {
+        return fcntl.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c : int fcntl(int fd, int cmd, ...) }
+     * errno is captured into {@code errnoState} (see {@link #ERRNO_STATE_LAYOUT}).
+     * Variadic: the mode argument is passed as the first variadic {@code int}.
+     */
+    public static int fcntl(MemorySegment errnoState, int fd, int cmd, int arg) {
+        try {
+            return (int) fcntl.HANDLE.invokeExact(errnoState, fd, cmd, arg);
         } catch (Throwable ex$) {
             throw new AssertionError("should not reach here", ex$);
         }
