@@ -47,6 +47,7 @@ public final class ContainerSpec {
     private final Stdio stdin;
     private final Stdio stdout;
     private final Stdio stderr;
+    private final Resources resources;
 
     private ContainerSpec(Builder b) {
         this.rootfs = b.rootfs;
@@ -58,6 +59,7 @@ public final class ContainerSpec {
         this.stdin = b.stdin;
         this.stdout = b.stdout;
         this.stderr = b.stderr;
+        this.resources = b.resources;
     }
 
     /** A builder with the defaults: all five namespaces, stdin discarded, stdout and stderr inherited. */
@@ -77,6 +79,7 @@ public final class ContainerSpec {
         b.stdin = stdin;
         b.stdout = stdout;
         b.stderr = stderr;
+        b.resources = resources;
         return b;
     }
 
@@ -133,10 +136,15 @@ public final class ContainerSpec {
         return stderr;
     }
 
+    /** The resource limits, applied through the container's own cgroup. */
+    public Resources resources() {
+        return resources;
+    }
+
     @Override
     public String toString() {
         return "ContainerSpec{rootfs=" + rootfs + ", command=" + command + ", workingDir=" + workingDir
-                + ", hostname=" + hostname + ", namespaces=" + namespaces + "}";
+                + ", hostname=" + hostname + ", namespaces=" + namespaces + ", resources=" + resources + "}";
     }
 
     /** Fluent builder of {@link ContainerSpec}; {@link #build()} validates. */
@@ -150,6 +158,7 @@ public final class ContainerSpec {
         private Stdio stdin = Stdio.discard();
         private Stdio stdout = Stdio.inherit();
         private Stdio stderr = Stdio.inherit();
+        private Resources resources = Resources.none();
 
         private Builder() {
         }
@@ -222,6 +231,12 @@ public final class ContainerSpec {
         /** Where stderr goes; default {@link Stdio#inherit()}. */
         public Builder stderr(Stdio stderr) {
             this.stderr = Objects.requireNonNull(stderr, "stderr");
+            return this;
+        }
+
+        /** The resource limits; default {@link Resources#none()}. */
+        public Builder resources(Resources resources) {
+            this.resources = Objects.requireNonNull(resources, "resources");
             return this;
         }
 

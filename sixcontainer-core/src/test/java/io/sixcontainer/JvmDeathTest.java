@@ -3,6 +3,7 @@ package io.sixcontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sixcontainer.testing.HangingLauncher;
+import io.sixcontainer.testing.HostSnapshot;
 import io.sixcontainer.testing.RuntimeTestBase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +11,9 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,7 @@ class JvmDeathTest extends RuntimeTestBase {
 
     @Test
     void sigkilledJvmTakesItsContainerAndMountsAlong() throws Exception {
+        Set<String> cgroupsBefore = HostSnapshot.readCgroups();
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process jvm = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), HangingLauncher.class.getName(), root.toString())
@@ -43,6 +47,21 @@ class JvmDeathTest extends RuntimeTestBase {
             awaitGone(pid);
         }
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(" marker ").doesNotContain(root.toString());
+        removeOrphanedCgroups(cgroupsBefore);
+    }
+
+    /**
+     * Known gap: nobody removes the cgroup of a container whose JVM was killed (the JVM
+     * removes it after the exit; the monitor, which outlives the JVM, does not yet). Its
+     * processes are gone, which is checked here, and then the test removes the empty groups.
+     */
+    private static void removeOrphanedCgroups(Set<String> before) throws IOException {
+        List<Path> orphans = HostSnapshot.readCgroups().stream().filter(d -> !before.contains(d))
+                .map(Path::of).sorted(Comparator.comparing(Path::getNameCount).reversed()).toList();
+        for (Path dir : orphans) {
+            assertThat(Files.readString(dir.resolve("cgroup.procs"))).as("processes left in " + dir).isEmpty();
+            Files.delete(dir);
+        }
     }
 
     private static void awaitTmpfsMountInside(int initPid) throws InterruptedException, IOException {

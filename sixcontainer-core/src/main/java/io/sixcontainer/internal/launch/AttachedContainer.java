@@ -4,6 +4,7 @@ import io.sixcontainer.Container;
 import io.sixcontainer.ContainerException;
 import io.sixcontainer.ExitStatus;
 import io.sixcontainer.ffi.FdInputStream;
+import io.sixcontainer.internal.cgroup.CgroupManager;
 import io.sixcontainer.ffi.FdOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,6 +31,7 @@ final class AttachedContainer implements Container {
     private final String id;
     private final int initPid;
     private final HelperProcess monitor;
+    private final CgroupManager cgroup;
     private final OutputStream stdin;
     private final InputStream stdout;
     private final InputStream stderr;
@@ -37,11 +39,13 @@ final class AttachedContainer implements Container {
 
     private final Consumer<Container> onExit;
 
-    AttachedContainer(String id, int initPid, HelperProcess monitor, int[] parentStreams, Consumer<Container> onExit) {
+    AttachedContainer(String id, int initPid, HelperProcess monitor, CgroupManager cgroup, int[] parentStreams,
+            Consumer<Container> onExit) {
         this.onExit = onExit;
         this.id = id;
         this.initPid = initPid;
         this.monitor = monitor;
+        this.cgroup = cgroup;
         this.stdin = parentStreams[0] >= 0 ? new FdOutputStream(parentStreams[0]) : null;
         this.stdout = parentStreams[1] >= 0 ? new FdInputStream(parentStreams[1]) : null;
         this.stderr = parentStreams[2] >= 0 ? new FdInputStream(parentStreams[2]) : null;
@@ -62,6 +66,11 @@ final class AttachedContainer implements Container {
             try {
                 monitor.reap();
                 monitor.cutLifeline();
+                // The init is reaped, so its PID namespace and every process in it are gone.
+                if (status != null && cgroup.oomKilled()) {
+                    status = status.withOomKilled(true);
+                }
+                cgroup.remove();
             } catch (RuntimeException e) {
                 LOG.warn("container {}: cleanup after exit failed", id, e);
             }

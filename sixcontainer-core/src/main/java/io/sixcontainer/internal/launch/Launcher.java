@@ -4,6 +4,7 @@ import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.LaunchException;
 import io.sixcontainer.Namespace;
+import io.sixcontainer.internal.cgroup.CgroupManager;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.ffi.Libc;
@@ -53,8 +54,11 @@ public final class Launcher {
         }
         d.closeChildEnds();
         HelperProcess monitor = new HelperProcess(monitorPid, d.events[0], d.lifeline[1]);
+        CgroupManager cgroup = null;
         try {
             int initPid = awaitInitPid(monitor);
+            // The init is blocked reading fd 3: every limit holds before the command runs.
+            cgroup = CgroupManager.place(id, spec.resources(), initPid);
             int configFd = d.config[1];
             d.config[1] = -1;
             sendConfig(configFd, spec, id);
@@ -64,11 +68,14 @@ public final class Launcher {
             if (!failure.isEmpty()) {
                 throw InitFailure.parse(failure);
             }
-            return new AttachedContainer(id, initPid, monitor, d.parentStreams(), onExit);
+            return new AttachedContainer(id, initPid, monitor, cgroup, d.parentStreams(), onExit);
         } catch (RuntimeException e) {
             try {
                 monitor.abort();
                 d.closeParentEnds();
+                if (cgroup != null) {
+                    cgroup.remove();
+                }
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }
@@ -130,6 +137,7 @@ public final class Launcher {
                 case MOUNT -> sched_h.CLONE_NEWNS();
                 case IPC -> sched_h.CLONE_NEWIPC();
                 case NET -> sched_h.CLONE_NEWNET();
+                case CGROUP -> sched_h.CLONE_NEWCGROUP();
             };
         }
         return flags;

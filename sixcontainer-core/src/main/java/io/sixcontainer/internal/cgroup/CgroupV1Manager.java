@@ -1,0 +1,112 @@
+package io.sixcontainer.internal.cgroup;
+
+import io.sixcontainer.LaunchException;
+import io.sixcontainer.Resources;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * A container's cgroup on cgroup v1: one directory, named by the container id, in every
+ * hierarchy that has a controller; each limit is written in the hierarchy of its controller.
+ */
+final class CgroupV1Manager implements CgroupManager {
+
+    private final List<CgroupLayout.Hierarchy> hierarchies;
+    private final String parent;
+    private final Map<CgroupLayout.Hierarchy, Path> dirs = new java.util.LinkedHashMap<>();
+
+    CgroupV1Manager(List<CgroupLayout.Hierarchy> hierarchies, String parent, String id) {
+        this.hierarchies = hierarchies;
+        this.parent = parent;
+        for (CgroupLayout.Hierarchy h : hierarchies) {
+            Path base = CgroupLayout.base(h.mountPoint(), h.ownDir(), parent);
+            dirs.put(h, base.resolve(parent.replaceFirst("^/+", "")).resolve(id));
+        }
+    }
+
+    @Override
+    public void create(Resources resources, int pid) {
+        try {
+            for (CgroupLayout.Hierarchy h : hierarchies) {
+                List<Path> created = CgroupFiles.mkdirs(base(h), dirs.get(h));
+                if (h.controllers().contains("cpuset")) {
+                    created.forEach(CgroupV1Manager::inheritCpuset);
+                }
+            }
+            writeLimits(resources);
+            for (Path dir : dirs.values()) {
+                CgroupFiles.write(dir.resolve("cgroup.procs"), Integer.toString(pid));
+            }
+        } catch (RuntimeException e) {
+            remove();
+            throw e;
+        }
+    }
+
+    private void writeLimits(Resources r) {
+        // memsw must stay >= the memory limit, so the memory limit goes first.
+        write("memory", "memory.limit_in_bytes", r.memory());
+        write("memory", "memory.memsw.limit_in_bytes", r.memorySwap());
+        write("cpu", "cpu.shares", r.cpuShares());
+        if (r.cpuQuotaMicros().isPresent()) {
+            write("cpu", "cpu.cfs_period_us", OptionalLong.of(Resources.CPU_PERIOD_MICROS));
+            write("cpu", "cpu.cfs_quota_us", r.cpuQuotaMicros());
+        }
+        r.cpusetCpus().ifPresent(c -> CgroupFiles.write(dirOf("cpuset").resolve("cpuset.cpus"), c));
+        r.cpusetMems().ifPresent(m -> CgroupFiles.write(dirOf("cpuset").resolve("cpuset.mems"), m));
+        write("pids", "pids.max", r.pidsMax());
+    }
+
+    private void write(String controller, String file, OptionalLong value) {
+        if (value.isPresent()) {
+            CgroupFiles.write(dirOf(controller).resolve(file), Long.toString(value.getAsLong()));
+        }
+    }
+
+    // A new v1 cpuset group has no cpus and no mems; a task cannot join it until both are set.
+    private static void inheritCpuset(Path dir) {
+        for (String file : List.of("cpuset.cpus", "cpuset.mems")) {
+            if (CgroupFiles.read(dir.resolve(file)).orElse("").isEmpty()) {
+                CgroupFiles.write(dir.resolve(file), CgroupFiles.read(dir.getParent().resolve(file)).orElse(""));
+            }
+        }
+    }
+
+    private Path dirOf(String controller) {
+        return dirs.entrySet().stream()
+                .filter(e -> e.getKey().controllers().contains(controller))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new LaunchException("the limit needs the cgroup v1 " + controller
+                        + " controller, which this host has not mounted", "cgroup", 0, controller, null));
+    }
+
+    private Path base(CgroupLayout.Hierarchy h) {
+        return CgroupLayout.base(h.mountPoint(), h.ownDir(), parent);
+    }
+
+    @Override
+    public boolean oomKilled() {
+        return hierarchies.stream().anyMatch(h -> h.controllers().contains("memory"))
+                && CgroupFiles.keyed(dirOf("memory").resolve("memory.oom_control"), "oom_kill") > 0;
+    }
+
+    @Override
+    public void remove() {
+        for (Map.Entry<CgroupLayout.Hierarchy, Path> e : dirs.entrySet()) {
+            CgroupFiles.remove(e.getValue());
+            Path base = base(e.getKey());
+            for (Path p = e.getValue().getParent(); p.startsWith(base) && !p.equals(base); p = p.getParent()) {
+                CgroupFiles.removeIfUnused(p);
+            }
+        }
+    }
+
+    @Override
+    public List<Path> dirs() {
+        return new ArrayList<>(dirs.values());
+    }
+}
