@@ -120,6 +120,25 @@ class ResourceLimitsTest extends RuntimeTestBase {
     }
 
     @Test
+    void usageIsReadableWhileRunningAndAfterTheExit() throws IOException {
+        // a 10 MB shell variable: real memory and some cpu time to build it
+        ContainerSpec spec = spec("sh", "-c", "x=$(head -c 10000000 /dev/zero | tr '\\0' a); echo ${#x}; read y; exit 0")
+                .stdin(Stdio.pipe()).stdout(Stdio.pipe()).build();
+        try (Container c = runtime.launch(spec)) {
+            assertThat(new BufferedReader(new InputStreamReader(c.stdout())).readLine()).isEqualTo("10000000");
+            ResourceUsage running = c.resourceUsage();
+            assertThat(running.memoryPeakBytes()).isGreaterThan(10_000_000);
+            assertThat(running.cpuTotal()).isPositive();
+            c.stdin().close();
+            c.waitFor();
+            ResourceUsage after = c.resourceUsage();
+            assertThat(after.memoryPeakBytes()).isGreaterThanOrEqualTo(running.memoryPeakBytes());
+            assertThat(after.cpuUser()).isGreaterThanOrEqualTo(running.cpuUser());
+            assertThat(after.cpuUser().plus(after.cpuSystem())).isGreaterThan(java.time.Duration.ofMillis(10));
+        }
+    }
+
+    @Test
     void aLimitTheKernelRefusesFailsTheLaunchNamingFileValueAndErrno() {
         ContainerSpec spec = spec("true").resources(Resources.builder().cpusetCpus("4095").build()).build();
         assertThatThrownBy(() -> runtime.launch(spec))

@@ -54,6 +54,11 @@ final class CgroupFiles {
         }
     }
 
+    /** The file's single number, or 0 when it is missing or holds none. */
+    static long number(Path file) {
+        return read(file).filter(v -> v.matches("\\d+")).map(Long::parseLong).orElse(0L);
+    }
+
     /** The value of {@code key} in a flat-keyed file such as memory.events ("key value" lines), or 0. */
     static long keyed(Path file, String key) {
         return read(file).stream().flatMap(String::lines)

@@ -30,6 +30,9 @@ public interface CgroupManager {
      */
     void create(Resources resources, int pid);
 
+    /** The usage so far; zeros for what the kernel does not report (or once removed). */
+    io.sixcontainer.ResourceUsage usage();
+
     /** True when the kernel's OOM killer killed a process of this cgroup. */
     boolean oomKilled();
 

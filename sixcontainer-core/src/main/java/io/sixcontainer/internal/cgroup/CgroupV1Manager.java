@@ -1,8 +1,10 @@
 package io.sixcontainer.internal.cgroup;
 
 import io.sixcontainer.LaunchException;
+import io.sixcontainer.ResourceUsage;
 import io.sixcontainer.Resources;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +88,14 @@ final class CgroupV1Manager implements CgroupManager {
 
     private Path base(CgroupLayout.Hierarchy h) {
         return CgroupLayout.base(h.mountPoint(), h.ownDir(), parent);
+    }
+
+    @Override
+    public ResourceUsage usage() {
+        Path cpuacct = dirOf("cpuacct");
+        return new ResourceUsage(CgroupFiles.number(dirOf("memory").resolve("memory.max_usage_in_bytes")),
+                Duration.ofNanos(CgroupFiles.number(cpuacct.resolve("cpuacct.usage_user"))),
+                Duration.ofNanos(CgroupFiles.number(cpuacct.resolve("cpuacct.usage_sys"))));
     }
 
     @Override

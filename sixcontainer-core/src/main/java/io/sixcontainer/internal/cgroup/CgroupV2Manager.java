@@ -1,7 +1,9 @@
 package io.sixcontainer.internal.cgroup;
 
+import io.sixcontainer.ResourceUsage;
 import io.sixcontainer.Resources;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -65,6 +67,14 @@ final class CgroupV2Manager implements CgroupManager {
 
     private void write(String file, String value) {
         CgroupFiles.write(dir.resolve(file), value);
+    }
+
+    @Override
+    public ResourceUsage usage() {
+        Path cpuStat = dir.resolve("cpu.stat");
+        return new ResourceUsage(CgroupFiles.number(dir.resolve("memory.peak")),
+                Duration.ofNanos(CgroupFiles.keyed(cpuStat, "user_usec") * 1000),
+                Duration.ofNanos(CgroupFiles.keyed(cpuStat, "system_usec") * 1000));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.sixcontainer.internal.launch;
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerException;
 import io.sixcontainer.ExitStatus;
+import io.sixcontainer.ResourceUsage;
 import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.internal.cgroup.CgroupManager;
 import io.sixcontainer.ffi.FdOutputStream;
@@ -36,6 +37,7 @@ final class AttachedContainer implements Container {
     private final InputStream stdout;
     private final InputStream stderr;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+    private volatile ResourceUsage finalUsage;
 
     private final Consumer<Container> onExit;
 
@@ -67,6 +69,7 @@ final class AttachedContainer implements Container {
                 monitor.reap();
                 monitor.cutLifeline();
                 // The init is reaped, so its PID namespace and every process in it are gone.
+                finalUsage = cgroup.usage();
                 if (status != null && cgroup.oomKilled()) {
                     status = status.withOomKilled(true);
                 }
@@ -123,6 +126,12 @@ final class AttachedContainer implements Container {
         } catch (ExecutionException e) {
             throw (ContainerException) e.getCause();
         }
+    }
+
+    @Override
+    public ResourceUsage resourceUsage() {
+        ResourceUsage done = finalUsage;
+        return done != null ? done : cgroup.usage();
     }
 
     @Override
