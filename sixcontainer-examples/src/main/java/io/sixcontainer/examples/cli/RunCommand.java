@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
                 "  sixc run busybox echo hello",
                 "  sixc run --hostname box busybox sh -c 'hostname; ps'",
+                "  sixc run -m 100m --cpus 0.5 --pids-limit 50 busybox sh",
                 "  sixc run --rootfs /srv/rootfs -- /bin/ls -l /"})
 final class RunCommand implements Callable<Integer> {
 
@@ -39,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--interactive"}, description = "Keep stdin connected.")
     boolean interactive;
+
+    @Mixin
+    ResourceOptions limits = new ResourceOptions();
 
     @Parameters(paramLabel = "[IMAGE] COMMAND [ARG...]",
             description = "'busybox' (unless --rootfs is given), then the command and its arguments.")
@@ -65,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
                     .command(command)
                     .workingDir(workdir)
                     .hostname(hostname)
+                    .resources(limits.toResources())
                     .stdin(interactive ? Stdio.inherit() : Stdio.discard());
             for (String kv : env) {
                 int eq = kv.indexOf('=');
