@@ -107,15 +107,15 @@ class ResourceLimitsTest extends RuntimeTestBase {
 
     @Test
     void memoryLimitIsEnforcedAndTheOomKillReported() {
-        // The shell holds the whole 64 MB output of the command substitution in its memory.
-        String allocate = "x=$(head -c 64000000 /dev/zero | tr '\\0' a); echo survived ${#x}";
-        ContainerResult limited = run(Resources.builder().memory(Resources.parseSize("16m")).build(), allocate);
+        // The shell holds the whole 32 MB output of the command substitution in its memory.
+        String allocate = "x=$(head -c 32000000 /dev/zero | tr '\\0' a); echo survived ${#x}";
+        ContainerResult limited = run(Resources.builder().memory(Resources.parseSize("8m")).build(), allocate);
         assertThat(limited.stdout()).doesNotContain("survived");
         assertThat(limited.status().oomKilled()).as(limited.status().toString()).isTrue();
         assertThat(limited.status().success()).isFalse();
 
         ContainerResult free = run(Resources.none(), allocate);
-        assertThat(free.stdout()).isEqualTo("survived 64000000\n");
+        assertThat(free.stdout()).isEqualTo("survived 32000000\n");
         assertThat(free.status().oomKilled()).isFalse();
     }
 
