@@ -56,14 +56,14 @@ final class CgroupFiles {
 
     /** The file's single number, or 0 when it is missing or holds none. */
     static long number(Path file) {
-        return read(file).filter(v -> v.matches("\\d+")).map(Long::parseLong).orElse(0L);
+        return read(file).filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(0L);
     }
 
     /** The value of {@code key} in a flat-keyed file such as memory.events ("key value" lines), or 0. */
     static long keyed(Path file, String key) {
         return read(file).stream().flatMap(String::lines)
                 .map(l -> l.split(" "))
-                .filter(w -> w.length == 2 && w[0].equals(key))
+                .filter(w -> w.length == 2 && w[0].equals(key) && w[1].matches("\\d{1,18}"))
                 .mapToLong(w -> Long.parseLong(w[1]))
                 .findFirst().orElse(0);
     }

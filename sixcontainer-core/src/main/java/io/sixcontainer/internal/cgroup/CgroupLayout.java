@@ -33,13 +33,16 @@ public record CgroupLayout(Path unifiedOwnDir, Path unifiedRoot, List<Hierarchy>
     public record Hierarchy(Set<String> controllers, Path mountPoint, Path ownDir) {
     }
 
-    private static final class Host {
-        static final CgroupLayout LAYOUT = detect(Path.of("/proc/self/mountinfo"), Path.of("/proc/self/cgroup"));
-    }
+    private static volatile CgroupLayout host;
 
-    /** The layout of this host, detected once. */
+    /** The layout of this host, detected on first use (a race only detects it twice). */
     public static CgroupLayout host() {
-        return Host.LAYOUT;
+        CgroupLayout layout = host;
+        if (layout == null) {
+            layout = detect(Path.of("/proc/self/mountinfo"), Path.of("/proc/self/cgroup"));
+            host = layout;
+        }
+        return layout;
     }
 
     /** True on a cgroup v2 (unified) host. */

@@ -30,10 +30,10 @@ public interface CgroupManager {
      */
     void create(Resources resources, int pid);
 
-    /** The usage so far; zeros for what the kernel does not report (or once removed). */
+    /** The usage so far; zeros for what the kernel does not report (or once removed). Never throws. */
     io.sixcontainer.ResourceUsage usage();
 
-    /** True when the kernel's OOM killer killed a process of this cgroup. */
+    /** True when the kernel's OOM killer killed a process of this cgroup. Never throws. */
     boolean oomKilled();
 
     /** Removes the cgroup; its processes must be gone. Failures are logged, never thrown. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -77,12 +78,15 @@ final class CgroupV1Manager implements CgroupManager {
         }
     }
 
-    private Path dirOf(String controller) {
+    private Optional<Path> find(String controller) {
         return dirs.entrySet().stream()
                 .filter(e -> e.getKey().controllers().contains(controller))
                 .map(Map.Entry::getValue)
-                .findFirst()
-                .orElseThrow(() -> new LaunchException("the limit needs the cgroup v1 " + controller
+                .findFirst();
+    }
+
+    private Path dirOf(String controller) {
+        return find(controller).orElseThrow(() -> new LaunchException("the limit needs the cgroup v1 " + controller
                         + " controller, which this host has not mounted", "cgroup", 0, controller, null));
     }
 
@@ -92,16 +96,19 @@ final class CgroupV1Manager implements CgroupManager {
 
     @Override
     public ResourceUsage usage() {
-        Path cpuacct = dirOf("cpuacct");
-        return new ResourceUsage(CgroupFiles.number(dirOf("memory").resolve("memory.max_usage_in_bytes")),
-                Duration.ofNanos(CgroupFiles.number(cpuacct.resolve("cpuacct.usage_user"))),
-                Duration.ofNanos(CgroupFiles.number(cpuacct.resolve("cpuacct.usage_sys"))));
+        return new ResourceUsage(number("memory", "memory.max_usage_in_bytes"),
+                Duration.ofNanos(number("cpuacct", "cpuacct.usage_user")),
+                Duration.ofNanos(number("cpuacct", "cpuacct.usage_sys")));
+    }
+
+    private long number(String controller, String file) {
+        return find(controller).map(d -> CgroupFiles.number(d.resolve(file))).orElse(0L);
     }
 
     @Override
     public boolean oomKilled() {
-        return hierarchies.stream().anyMatch(h -> h.controllers().contains("memory"))
-                && CgroupFiles.keyed(dirOf("memory").resolve("memory.oom_control"), "oom_kill") > 0;
+        return find("memory").map(d -> CgroupFiles.keyed(d.resolve("memory.oom_control"), "oom_kill") > 0)
+                .orElse(false);
     }
 
     @Override
