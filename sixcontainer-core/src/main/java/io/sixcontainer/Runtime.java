@@ -2,6 +2,7 @@ package io.sixcontainer;
 
 import io.sixcontainer.ffi.HelperBinary;
 import io.sixcontainer.ffi.Libc;
+import io.sixcontainer.internal.cgroup.OrphanSweep;
 import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.rootfs.BusyboxRootfs;
 import java.io.ByteArrayOutputStream;
@@ -71,6 +72,7 @@ public final class Runtime implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ContainerException("cannot prepare the helper binary: " + e.getMessage(), e);
         }
+        OrphanSweep.sweepDefaultParent();
         return new Runtime(abs, new Launcher(helper));
     }
 
