@@ -4,7 +4,8 @@
 # host's tree shared over 9p. The build happens here; inside the VM only the JUnit console
 # launcher runs, on one focused test class, because code there runs 10-40x slower.
 #
-#   usage: scripts/test-cgroup-v2.sh [test-class ...]     (default: io.sixcontainer.ResourceLimitsTest)
+#   usage: scripts/test-cgroup-v2.sh [test-class ...]
+#          (default: io.sixcontainer.ResourceLimitsTest io.sixcontainer.JvmDeathTest)
 #   env:   VM_RUN (default: ../shared/tools/vm-run beside the repository, or vm-run on PATH)
 #          JAVA   (default: the JDK 25 of the Maven toolchains, under /usr/lib/jvm)
 set -euo pipefail
@@ -20,7 +21,7 @@ java=${JAVA:-$(ls -d /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -1)}
 [ -x "$java" ] || { echo "test-cgroup-v2: no JDK 25 found (set JAVA)" >&2; exit 2; }
 
 classes=("$@")
-[ ${#classes[@]} -gt 0 ] || classes=(io.sixcontainer.ResourceLimitsTest)
+[ ${#classes[@]} -gt 0 ] || classes=(io.sixcontainer.ResourceLimitsTest io.sixcontainer.JvmDeathTest)
 
 out=sixcontainer-core/target/cgroup-v2
 mkdir -p "$out"
@@ -31,7 +32,10 @@ junit=$(sed -n 's|.*<junit.version>5\.\(.*\)</junit.version>.*|1.\1|p' pom.xml)
 ./mvnw -B -q dependency:copy -Dartifact="org.junit.platform:junit-platform-console-standalone:$junit" \
   -DoutputDirectory="$repo/$out" -Dmdep.stripVersion=true
 
+# One class path for the JVM itself (java.class.path), so that tests which start a child JVM
+# (JvmDeathTest) hand it everything.
 cp="$repo/sixcontainer-core/target/test-classes:$repo/sixcontainer-core/target/classes:$(cat "$out/classpath.txt")"
+cp="$cp:$repo/$out/junit-platform-console-standalone.jar"
 selectors=()
 for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
 
@@ -42,7 +46,7 @@ VM_TMPFS="/tmp" VM_TIMEOUT="${VM_TIMEOUT:-900}" "$vm_run" "
   grep -q ' /sys/fs/cgroup cgroup2 ' /proc/mounts || { echo 'not a cgroup v2 guest' >&2; exit 3; }
   echo \"guest: \$(uname -r), \$(grep -c ^processor /proc/cpuinfo) cpus, cgroup2 at /sys/fs/cgroup: \$(cat /sys/fs/cgroup/cgroup.controllers)\"
   cd '$repo'
-  '$java' --enable-native-access=ALL-UNNAMED -jar '$repo/$out/junit-platform-console-standalone.jar' execute \
-    --class-path '$cp' ${selectors[*]} --details=tree --disable-banner --fail-if-no-tests
+  '$java' --enable-native-access=ALL-UNNAMED -cp '$cp' org.junit.platform.console.ConsoleLauncher execute \
+    ${selectors[*]} --details=tree --disable-banner --fail-if-no-tests
 "
 echo "test-cgroup-v2: $(( $(date +%s) - start )) s in the VM"

@@ -68,15 +68,13 @@ final class CgroupFiles {
                 .findFirst().orElse(0);
     }
 
-    /**
-     * Creates {@code dir} and its missing parents below {@code base}; returns the created
-     * ones, outermost first.
-     */
-    static List<Path> mkdirs(Path base, Path dir) {
+    /** Creates {@code dir} and its missing parents below {@code base}. */
+    static void mkdirs(Path base, Path dir) {
         // A concurrent removal may take away an empty shared parent between our checks.
         for (int attempt = 0; ; attempt++) {
             try {
-                return tryMkdirs(base, dir);
+                tryMkdirs(base, dir);
+                return;
             } catch (LaunchException e) {
                 if (attempt >= 5 || !(e.getCause() instanceof NoSuchFileException)) {
                     throw e;
@@ -85,7 +83,7 @@ final class CgroupFiles {
         }
     }
 
-    private static List<Path> tryMkdirs(Path base, Path dir) {
+    private static void tryMkdirs(Path base, Path dir) {
         List<Path> missing = new ArrayList<>();
         for (Path p = dir; !p.equals(base) && !Files.isDirectory(p); p = p.getParent()) {
             missing.addFirst(p);
@@ -98,25 +96,18 @@ final class CgroupFiles {
             } catch (FileAlreadyExistsException raced) {
                 // another launch made the shared parent first
             } catch (IOException e) {
-                removeAll(created.reversed());
+                created.reversed().forEach(CgroupFiles::removeIfUnused);
                 throw new LaunchException("cannot create the cgroup " + p + ": " + describe(e), "cgroup", 0,
                         p.toString(), e);
             }
         }
-        return created;
     }
 
     /**
-     * Removes cgroup directories (innermost first). A cgroup's last task may still be
-     * leaving for a moment after its parent reaped it (EBUSY), so each removal is retried
-     * briefly. A missing directory is fine.
+     * Removes a container's cgroup directory. Its last task may still be leaving for a
+     * moment after the init was reaped (EBUSY), so the removal is retried briefly. A missing
+     * directory is fine.
      */
-    static void removeAll(List<Path> dirsInnermostFirst) {
-        for (Path dir : dirsInnermostFirst) {
-            remove(dir);
-        }
-    }
-
     static void remove(Path dir) {
         for (int attempt = 0; ; attempt++) {
             try {

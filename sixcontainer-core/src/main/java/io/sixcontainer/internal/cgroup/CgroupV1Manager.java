@@ -34,9 +34,16 @@ final class CgroupV1Manager implements CgroupManager {
     public void create(Resources resources, int pid) {
         try {
             for (CgroupLayout.Hierarchy h : hierarchies) {
-                List<Path> created = CgroupFiles.mkdirs(base(h), dirs.get(h));
+                Path base = base(h);
+                Path dir = dirs.get(h);
+                CgroupFiles.mkdirs(base, dir);
+                // every level, not only those made here: a concurrent launch may have made a
+                // shared parent and not yet filled it
                 if (h.controllers().contains("cpuset")) {
-                    created.forEach(CgroupV1Manager::inheritCpuset);
+                    for (Path p = base; !p.equals(dir); ) {
+                        p = p.resolve(dir.getName(p.getNameCount()));
+                        inheritCpuset(p);
+                    }
                 }
             }
             writeLimits(resources);
