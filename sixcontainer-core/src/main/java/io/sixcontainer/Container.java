@@ -41,6 +41,12 @@ public interface Container extends AutoCloseable {
     /** True until the command has ended. */
     boolean isRunning();
 
+    /**
+     * The memory peak and cpu time of the container so far; after it ended, the final
+     * values. Build tools use it to report what a step cost.
+     */
+    ResourceUsage resourceUsage();
+
     /** Kills every process of the container with SIGKILL; returns at once (use {@link #waitFor()}). */
     void kill();
 

@@ -50,6 +50,7 @@ public final class ContainerSpec {
     private final String name;
     private final boolean detached;
     private final boolean autoRemove;
+    private final Resources resources;
 
     private ContainerSpec(Builder b) {
         this.name = b.name;
@@ -64,6 +65,7 @@ public final class ContainerSpec {
         this.stdin = b.stdin;
         this.stdout = b.stdout;
         this.stderr = b.stderr;
+        this.resources = b.resources;
     }
 
     /**
@@ -89,6 +91,7 @@ public final class ContainerSpec {
         b.name = name;
         b.detached = detached;
         b.autoRemove = autoRemove;
+        b.resources = resources;
         return b;
     }
 
@@ -160,10 +163,15 @@ public final class ContainerSpec {
         return stderr;
     }
 
+    /** The resource limits, applied through the container's own cgroup. */
+    public Resources resources() {
+        return resources;
+    }
+
     @Override
     public String toString() {
         return "ContainerSpec{rootfs=" + rootfs + ", command=" + command + ", workingDir=" + workingDir
-                + ", hostname=" + hostname + ", namespaces=" + namespaces + "}";
+                + ", hostname=" + hostname + ", namespaces=" + namespaces + ", resources=" + resources + "}";
     }
 
     /** Fluent builder of {@link ContainerSpec}; {@link #build()} validates. */
@@ -180,6 +188,7 @@ public final class ContainerSpec {
         private String name;
         private boolean detached;
         private boolean autoRemove;
+        private Resources resources = Resources.none();
 
         private Builder() {
         }
@@ -274,6 +283,12 @@ public final class ContainerSpec {
         /** Where stderr goes; default {@link Stdio#inherit()}. */
         public Builder stderr(Stdio stderr) {
             this.stderr = Objects.requireNonNull(stderr, "stderr");
+            return this;
+        }
+
+        /** The resource limits; default {@link Resources#none()}. */
+        public Builder resources(Resources resources) {
+            this.resources = Objects.requireNonNull(resources, "resources");
             return this;
         }
 

@@ -1,18 +1,31 @@
 package io.sixcontainer;
 
 /**
- * How a container's command ended: an exit code, or the signal that killed it.
+ * How a container's command ended: an exit code, or the signal that killed it; and whether
+ * the kernel's OOM killer killed a process of the container (its memory limit was hit).
  *
- * @param code   the exit code when {@link #exited()}, else -1
- * @param signal the signal number when {@link #signaled()}, else 0
+ * @param code      the exit code when {@link #exited()}, else -1
+ * @param signal    the signal number when {@link #signaled()}, else 0
+ * @param oomKilled true when the OOM killer killed a process of the container, which is
+ *                  not always the command itself (a shell may exit normally after its child was killed)
  */
-public record ExitStatus(int code, int signal) {
+public record ExitStatus(int code, int signal, boolean oomKilled) {
 
     /** Validates the pair. */
     public ExitStatus {
         if ((signal == 0) == (code < 0) || code > 255 || signal < 0 || signal > 64) {
             throw new IllegalArgumentException("invalid exit status: code " + code + ", signal " + signal);
         }
+    }
+
+    /** An exit status without an OOM kill. */
+    public ExitStatus(int code, int signal) {
+        this(code, signal, false);
+    }
+
+    /** This status, with {@link #oomKilled()} set to {@code oomKilled}. */
+    public ExitStatus withOomKilled(boolean oomKilled) {
+        return new ExitStatus(code, signal, oomKilled);
     }
 
     /** The command exited with {@code code}. */
@@ -47,6 +60,7 @@ public record ExitStatus(int code, int signal) {
 
     @Override
     public String toString() {
-        return signal == 0 ? "exited(" + code + ")" : "signaled(" + signal + ")";
+        String how = signal == 0 ? "exited(" + code : "signaled(" + signal;
+        return how + (oomKilled ? ", oom-killed)" : ")");
     }
 }

@@ -11,5 +11,10 @@ public enum Namespace {
     /** System V IPC and POSIX message queues. */
     IPC,
     /** Network devices, addresses, ports: only {@code lo}, up. */
-    NET
+    NET,
+    /**
+     * The cgroup view: the container's own cgroup is the root of its {@code /proc/self/cgroup}
+     * and of the read-only {@code /sys/fs/cgroup} it gets.
+     */
+    CGROUP
 }

@@ -2,6 +2,7 @@ package io.sixcontainer;
 
 import io.sixcontainer.ffi.HelperBinary;
 import io.sixcontainer.ffi.Libc;
+import io.sixcontainer.internal.cgroup.OrphanSweep;
 import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.launch.OutputCollector;
 import io.sixcontainer.internal.lifecycle.Lifecycle;
@@ -65,6 +66,7 @@ public final class Runtime implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ContainerException("cannot prepare the helper binary: " + e.getMessage(), e);
         }
+        OrphanSweep.sweepDefaultParent();
         Lifecycle lifecycle = new Lifecycle(abs, new Launcher(helper));
         lifecycle.repair();
         return new Runtime(abs, lifecycle);

@@ -25,6 +25,16 @@ class ContainerSpecTest {
     }
 
     @Test
+    void resourcesAreKeptAndCopied() {
+        Resources limits = Resources.builder().memory(Resources.parseSize("64m")).pidsMax(5).build();
+        ContainerSpec a = valid().resources(limits).build();
+        assertThat(a.resources()).isSameAs(limits);
+        assertThat(a.toBuilder().build().resources()).isEqualTo(limits);
+        assertThat(a.toBuilder().resources(Resources.none()).build().resources().isEmpty()).isTrue();
+        assertThat(a.resources().isEmpty()).isFalse();
+    }
+
+    @Test
     void toBuilderCopiesEverythingAndLeavesTheOriginalAlone() {
         ContainerSpec a = valid().env("A", "1").hostname("h1").build();
         ContainerSpec b = a.toBuilder().env("B", "2").hostname("h2").build();

@@ -78,9 +78,15 @@ class ExecTest extends RuntimeTestBase {
 
     @Test
     void cgroupsAndDescriptorsAreTheContainers() throws Exception {
-        String inside = exec("cat", "/proc/self/cgroup").stdout();
-        String init = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + box.pid() + "/cgroup"));
-        assertThat(inside).isEqualTo(init);
+        java.nio.file.Path initCgroups = java.nio.file.Path.of("/proc/" + box.pid() + "/cgroup");
+        try (ExecProcess p = box.exec(ExecSpec.of("sleep", "100"))) {
+            String exec = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/cgroup"));
+            assertThat(exec).as("the host's view of the exec'd process").isEqualTo(java.nio.file.Files.readString(initCgroups));
+            assertThat(exec).as("the container has cgroups of its own").contains(box.id())
+                    .isNotEqualTo(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/cgroup")));
+        }
+        assertThat(exec("cat", "/proc/self/cgroup").stdout()).as("inside: its own cgroup namespace")
+                .isEqualTo(exec("cat", "/proc/1/cgroup").stdout());
         assertThat(exec("sh", "-c", "ls /proc/$$/fd; true").stdout().lines().toList()).containsExactly("0", "1", "2");
     }
 

@@ -3,15 +3,20 @@ package io.sixcontainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sixcontainer.testing.ChildJvm;
+import io.sixcontainer.internal.cgroup.CgroupLayout;
+import io.sixcontainer.internal.cgroup.OrphanSweep;
 import io.sixcontainer.testing.HangingLauncher;
+import io.sixcontainer.testing.HostSnapshot;
 import io.sixcontainer.testing.RuntimeTestBase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +25,7 @@ class JvmDeathTest extends RuntimeTestBase {
 
     @Test
     void sigkilledJvmTakesItsContainerAndMountsAlong() throws Exception {
+        Set<String> cgroupsBefore = HostSnapshot.readCgroups();
         Process jvm = ChildJvm.start(HangingLauncher.class, root.toString());
         int initPid;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream()))) {
@@ -44,6 +50,24 @@ class JvmDeathTest extends RuntimeTestBase {
         ContainerInfo info = runtime.list().stream().filter(i -> i.command().contains("sh")).findFirst().orElseThrow();
         assertThat(info.status()).isEqualTo(ContainerStatus.EXITED);
         assertThat(info.exitStatus()).isEqualTo(ExitStatus.signaled(9));
+        removeOrphanedCgroups(cgroupsBefore);
+    }
+
+    /**
+     * The killed JVM could not remove its container's cgroup; the next runtime to open
+     * sweeps it (when it is a minute old; here at once). Its processes are gone already.
+     */
+    private static void removeOrphanedCgroups(Set<String> before) throws IOException {
+        List<Path> orphans = HostSnapshot.readCgroups().stream().filter(d -> !before.contains(d))
+                .filter(d -> d.matches(".*/[0-9a-f]{64}")).map(Path::of).toList();
+        assertThat(orphans).as("the killed JVM's container cgroup").isNotEmpty();
+        for (Path dir : orphans) {
+            assertThat(Files.readString(dir.resolve("cgroup.procs"))).as("processes left in " + dir).isEmpty();
+        }
+        List<Path> removed = OrphanSweep.removeOrphans(CgroupLayout.host(), Resources.DEFAULT_CGROUP_PARENT,
+                Duration.ZERO);
+        assertThat(removed).containsExactlyInAnyOrderElementsOf(orphans);
+        assertThat(HostSnapshot.readCgroups()).isSubsetOf(before);
     }
 
     private static void awaitTmpfsMountInside(int initPid) throws InterruptedException, IOException {

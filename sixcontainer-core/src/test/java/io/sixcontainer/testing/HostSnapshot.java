@@ -1,5 +1,6 @@
 package io.sixcontainer.testing;
 
+import io.sixcontainer.Resources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,21 +8,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * What a test class could leak on the host: mount points, helper processes, descriptors of
- * this JVM. Taken before and after every test class by {@link LeakCheckExtension}.
+ * this JVM, cgroups. Taken before and after every test class by {@link LeakCheckExtension}.
  *
  * @param mounts    mount points of the host's (this JVM's) mount namespace
  * @param helpers   "pid cmdline" of every process running the helper of one of this JVM's test roots
  * @param openFds   descriptors of this JVM that point at pipes or sixcontainer files
+ * @param cgroups   cgroup directories named like ours (a container id, or the default parent)
  */
-public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> openFds) {
+public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> openFds, Set<String> cgroups) {
+
+    private static final Pattern OUR_CGROUP = Pattern.compile("[0-9a-f]{64}|" + Resources.DEFAULT_CGROUP_PARENT);
 
     /** Takes a snapshot now. */
     public static HostSnapshot take() {
-        return new HostSnapshot(readMounts(), readHelpers(), readFds());
+        return new HostSnapshot(readMounts(), readHelpers(), readFds(), readCgroups());
     }
 
     /** Human-readable differences: what {@code after} has that this snapshot does not. */
@@ -30,6 +35,7 @@ public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> 
         diff("mount", mounts, after.mounts, leaks);
         diff("helper process", helpers, after.helpers, leaks);
         diff("descriptor", openFds, after.openFds, leaks);
+        diff("cgroup", cgroups, after.cgroups, leaks);
         return leaks;
     }
 
@@ -49,6 +55,39 @@ public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> 
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+        return set;
+    }
+
+    /** Every directory named like ours in every cgroup filesystem mounted on the host. */
+    public static Set<String> readCgroups() {
+        // A cgroup removed while the tree is walked fails the walk; look again.
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return walkCgroups();
+            } catch (IllegalStateException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Set<String> walkCgroups() {
+        Set<String> set = new TreeSet<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+                String[] w = line.split(" ");
+                String fstype = w[List.of(w).indexOf("-") + 1];
+                if (fstype.equals("cgroup") || fstype.equals("cgroup2")) {
+                    try (Stream<Path> dirs = Files.find(Path.of(w[4]), 8,
+                            (p, attrs) -> attrs.isDirectory() && OUR_CGROUP.matcher(p.getFileName().toString()).matches())) {
+                        dirs.forEach(d -> set.add(d.toString()));
+                    }
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalStateException("cannot list cgroups", e);
         }
         return set;
     }

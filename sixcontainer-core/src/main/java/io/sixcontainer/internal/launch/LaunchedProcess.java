@@ -1,12 +1,19 @@
 package io.sixcontainer.internal.launch;
 
+import io.sixcontainer.internal.cgroup.CgroupManager;
+
 /**
- * A container whose command runs: the init's host pid, the JVM's side of its monitor, and
- * the JVM's ends of its stdio pipes ({stdin, stdout, stderr}, -1 where not a pipe).
+ * A process whose command runs: its host pid and start time (read while it was still
+ * blocked on its config, so the pid cannot have been reused), its cgroup (a container's;
+ * null for an exec), the JVM's side of its monitor, and the JVM's ends of its stdio pipes
+ * ({stdin, stdout, stderr}, -1 where not a pipe).
  *
- * @param initPid       host pid of the container's init
+ * @param initPid       host pid
+ * @param startTime     field 22 of /proc/pid/stat; 0 for an exec
+ * @param cgroup        the container's cgroup, or null
  * @param monitor       the helper monitor
  * @param parentStreams the JVM's pipe ends
  */
-public record LaunchedProcess(int initPid, HelperProcess monitor, int[] parentStreams) {
+public record LaunchedProcess(int initPid, long startTime, CgroupManager cgroup, HelperProcess monitor,
+                              int[] parentStreams) {
 }

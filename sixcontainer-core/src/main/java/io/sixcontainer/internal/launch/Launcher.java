@@ -4,6 +4,8 @@ import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.LaunchException;
 import io.sixcontainer.Namespace;
 import io.sixcontainer.Stdio;
+import io.sixcontainer.internal.cgroup.CgroupManager;
+import io.sixcontainer.internal.state.ProcessIdentity;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.ffi.Libc;
@@ -46,11 +48,30 @@ public final class Launcher {
         Stdio err = spec.detached() ? Stdio.discard() : spec.stderr();
         Descriptors d = Descriptors.open(spec.stdin(), out, err);
         HelperProcess monitor = spawn(d, helperArgs(spec, stateDir), spec.detached());
-        return handshake(d, monitor, "container " + id, () -> {
-            int initPid = awaitPid(monitor);
-            sendConfig(d, configOf(spec, id));
-            return initPid;
-        });
+        CgroupManager[] cgroup = new CgroupManager[1];
+        try {
+            return handshake(d, monitor, "container " + id, () -> {
+                int initPid = awaitPid(monitor);
+                // The init is blocked reading fd 3: its start time is its own (its pid cannot
+                // have been reused yet), and every limit holds before the command runs.
+                long startTime = startTimeOf(initPid);
+                cgroup[0] = CgroupManager.place(id, spec.resources(), initPid);
+                sendConfig(d, configOf(spec, id));
+                return new Started(initPid, startTime, cgroup[0]);
+            });
+        } catch (RuntimeException e) {
+            // handshake() has killed and reaped the init: the cgroup is empty now.
+            if (cgroup[0] != null) {
+                cgroup[0].remove();
+            }
+            throw e;
+        }
+    }
+
+    private static long startTimeOf(int pid) {
+        return ProcessIdentity.startTime(pid).orElseThrow(() -> new LaunchException(
+                "the container's init (pid " + pid + ") vanished before its command was sent", "launch", 0,
+                "pid " + pid, null));
     }
 
     /**
@@ -64,7 +85,7 @@ public final class Launcher {
         // The exec helper reads its config before it enters the container, then reports the pid.
         return handshake(d, monitor, "exec in pid " + pid, () -> {
             sendConfig(d, config);
-            return awaitPid(monitor);
+            return new Started(awaitPid(monitor), 0, null);
         });
     }
 
@@ -84,22 +105,26 @@ public final class Launcher {
         return new HelperProcess(monitorPid, d.events[0], d.lifeline[1]);
     }
 
+    /** What the first half of a handshake learnt. */
+    private record Started(int pid, long startTime, CgroupManager cgroup) {
+    }
+
     private interface Start {
-        int run();
+        Started run();
     }
 
     // Then: the exec status pipe reaches EOF when the command has been exec'd, or carries
     // the step that failed. Any failure kills what was started and closes every descriptor.
     private static LaunchedProcess handshake(Descriptors d, HelperProcess monitor, String what, Start start) {
         try {
-            int pid = start.run();
+            Started started = start.run();
             int execStatusFd = d.execStatus[0];
             d.execStatus[0] = -1;
             String failure = readToEnd(execStatusFd);
             if (!failure.isEmpty()) {
                 throw InitFailure.parse(failure);
             }
-            return new LaunchedProcess(pid, monitor, d.parentStreams());
+            return new LaunchedProcess(started.pid(), started.startTime(), started.cgroup(), monitor, d.parentStreams());
         } catch (RuntimeException e) {
             try {
                 monitor.abort();
@@ -181,6 +206,7 @@ public final class Launcher {
                 case MOUNT -> sched_h.CLONE_NEWNS();
                 case IPC -> sched_h.CLONE_NEWIPC();
                 case NET -> sched_h.CLONE_NEWNET();
+                case CGROUP -> sched_h.CLONE_NEWCGROUP();
             };
         }
         return flags;

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +35,15 @@ public final class MonitoredProcess {
     private final InputStream stderr;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
 
-    /** @param label names the process in messages and thread names */
-    public MonitoredProcess(String label, LaunchedProcess process) {
+    private final UnaryOperator<ExitStatus> onEnd;
+
+    /**
+     * @param label names the process in messages and thread names
+     * @param onEnd runs once the process is reaped, before waiters see its status (which it may amend)
+     */
+    public MonitoredProcess(String label, LaunchedProcess process, UnaryOperator<ExitStatus> onEnd) {
         this.label = label;
+        this.onEnd = onEnd;
         this.pid = process.initPid();
         this.monitor = process.monitor();
         int[] fds = process.parentStreams();
@@ -67,6 +74,7 @@ public final class MonitoredProcess {
             try {
                 monitor.reap();
                 monitor.cutLifeline();
+                status = onEnd.apply(status);
             } catch (RuntimeException e) {
                 LOG.warn("{}: cleanup after exit failed", label, e);
             }

@@ -1,12 +1,15 @@
 package io.sixcontainer.internal.launch;
 
+import static io.sixcontainer.ffi.libc.sys_mount_h.MS_BIND;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_NODEV;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_NOEXEC;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_NOSUID;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_RDONLY;
+import static io.sixcontainer.ffi.libc.sys_mount_h.MS_REMOUNT;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_STRICTATIME;
 
 import io.sixcontainer.Namespace;
+import io.sixcontainer.internal.cgroup.CgroupLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +44,32 @@ final class MountPlan {
         plan.add(MountStep.symlink("/proc/self/fd/2", "/dev/stderr"));
         // sysfs shows the network devices of the mounter's network namespace.
         plan.add(MountStep.mount("sysfs", "/sys", "sysfs", MS_RDONLY() | MS_NOSUID() | MS_NODEV() | MS_NOEXEC(), ""));
+        if (namespaces.contains(Namespace.CGROUP)) {
+            plan.addAll(cgroupMounts(CgroupLayout.host()));
+        }
         return List.copyOf(plan);
+    }
+
+    /**
+     * The container's own cgroup, read-only at {@code /sys/fs/cgroup}: mounted after the
+     * init's {@code unshare(CLONE_NEWCGROUP)}, a cgroup filesystem shows the namespace's
+     * root, which is the container's cgroup. On v1, one mount per hierarchy in a tmpfs,
+     * named like the host's.
+     */
+    static List<MountStep> cgroupMounts(CgroupLayout layout) {
+        long readOnly = MS_RDONLY() | MS_NOSUID() | MS_NODEV() | MS_NOEXEC();
+        if (layout.unified()) {
+            return List.of(MountStep.mount("cgroup2", "/sys/fs/cgroup", "cgroup2", readOnly, ""));
+        }
+        List<MountStep> steps = new ArrayList<>();
+        steps.add(MountStep.mount("tmpfs", "/sys/fs/cgroup", "tmpfs", MS_NOSUID() | MS_NODEV() | MS_NOEXEC(),
+                "mode=755,size=64k"));
+        for (CgroupLayout.Hierarchy h : layout.hierarchies()) {
+            steps.add(MountStep.mount("cgroup", "/sys/fs/cgroup/" + h.mountPoint().getFileName(), "cgroup", readOnly,
+                    String.join(",", h.controllers())));
+        }
+        steps.add(MountStep.mount("", "/sys/fs/cgroup", "", MS_BIND() | MS_REMOUNT() | readOnly, ""));
+        return steps;
     }
 
     // The OCI runtime spec's default devices.

@@ -1,6 +1,8 @@
 package io.sixcontainer.internal.lifecycle;
 
 import io.sixcontainer.ExitStatus;
+import io.sixcontainer.ResourceUsage;
+import io.sixcontainer.internal.cgroup.CgroupManager;
 import io.sixcontainer.internal.launch.LaunchedProcess;
 import io.sixcontainer.internal.launch.MonitoredProcess;
 import java.io.InputStream;
@@ -13,10 +15,27 @@ import java.util.function.Consumer;
 final class AttachedContainer extends ManagedContainer {
 
     private final MonitoredProcess init;
+    private final CgroupManager cgroup;
+    private volatile ResourceUsage finalUsage;
 
     AttachedContainer(String id, String name, LaunchedProcess process, ContainerOps ops) {
         super(id, name, ops);
-        this.init = new MonitoredProcess("container-" + id.substring(0, 12), process);
+        this.cgroup = process.cgroup();
+        this.init = new MonitoredProcess("container-" + id.substring(0, 12), process, this::ended);
+    }
+
+    // The init is reaped, so its PID namespace and every process in it are gone.
+    private ExitStatus ended(ExitStatus status) {
+        finalUsage = cgroup.usage();
+        boolean oom = cgroup.oomKilled();
+        cgroup.remove();
+        return status != null && oom ? status.withOomKilled(true) : status;
+    }
+
+    @Override
+    public ResourceUsage resourceUsage() {
+        ResourceUsage done = finalUsage;
+        return done != null ? done : cgroup.usage();
     }
 
     /** Starts following the init; {@code onExit} runs once it has ended. */

@@ -6,6 +6,10 @@ import io.sixcontainer.ContainerStatus;
 import io.sixcontainer.ExecProcess;
 import io.sixcontainer.ExecResult;
 import io.sixcontainer.ExecSpec;
+import io.sixcontainer.ResourceUsage;
+import io.sixcontainer.Resources;
+import io.sixcontainer.internal.cgroup.CgroupLayout;
+import io.sixcontainer.internal.cgroup.CgroupManager;
 import io.sixcontainer.ExitStatus;
 import io.sixcontainer.LogEntry;
 import io.sixcontainer.LogQuery;
@@ -65,7 +69,22 @@ final class ContainerOps {
     }
 
     ContainerRecord record(String id) {
-        return store.refresh(id).orElseThrow(() -> new ContainerException("no such container: " + id));
+        ContainerRecord r = store.refresh(id).orElseThrow(() -> new ContainerException("no such container: " + id));
+        // A detached container's OOM kill is seen by no JVM: it is read from its cgroup once it has ended.
+        if (r.status == ContainerStatus.EXITED && r.detached && r.exitSignal != null && !r.oomKilled
+                && cgroupOf(r).oomKilled()) {
+            r = store.update(id, x -> x.oomKilled = true);
+        }
+        return r;
+    }
+
+    CgroupManager cgroupOf(ContainerRecord r) {
+        String parent = r.cgroupParent != null ? r.cgroupParent : Resources.DEFAULT_CGROUP_PARENT;
+        return CgroupLayout.host().managerFor(r.id, Resources.builder().cgroupParent(parent).build());
+    }
+
+    ResourceUsage usage(String id) {
+        return cgroupOf(record(id)).usage();
     }
 
     boolean exists(String id) {
@@ -154,6 +173,7 @@ final class ContainerOps {
             }
             // Marked first: a JVM killed in the middle leaves a record the next open finishes.
             store.update(id, x -> x.status = ContainerStatus.REMOVING);
+            cgroupOf(rec).remove();
             names.release(rec.name, id);
             store.delete(id);
             return null;

@@ -5,6 +5,7 @@ import io.sixcontainer.ContainerException;
 import io.sixcontainer.ContainerInfo;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.ContainerStatus;
+import io.sixcontainer.ExitStatus;
 import io.sixcontainer.internal.exec.Executor;
 import io.sixcontainer.internal.launch.LaunchedProcess;
 import io.sixcontainer.internal.launch.Launcher;
@@ -46,7 +47,7 @@ public final class Lifecycle {
 
     /** Repairs what JVMs killed mid-launch or mid-remove left behind (see {@link Repair}). */
     public void repair() {
-        new Repair(store, names).run();
+        new Repair(store, names, ops::cgroupOf).run();
     }
 
     /** Launches {@code spec}: records it, claims its name, starts it. Nothing remains if it fails. */
@@ -100,6 +101,7 @@ public final class Lifecycle {
         rec.command = spec.command();
         rec.env = spec.effectiveEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         rec.workingDir = spec.workingDir();
+        rec.cgroupParent = spec.resources().cgroupParent();
         rec.created = Instant.now();
         rec.detached = spec.detached();
         rec.autoRemove = spec.autoRemove();
@@ -134,6 +136,9 @@ public final class Lifecycle {
             return;  // closed and removed already
         }
         try {
+            if (c.waitFor(java.time.Duration.ZERO).map(ExitStatus::oomKilled).orElse(false)) {
+                store.update(c.id(), r -> r.oomKilled = true);
+            }
             ContainerRecord r = store.refresh(c.id()).orElse(null);
             if (r != null && r.autoRemove) {
                 ops.remove(c.id(), true);

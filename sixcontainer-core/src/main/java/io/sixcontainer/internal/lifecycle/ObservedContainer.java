@@ -41,6 +41,11 @@ final class ObservedContainer extends ManagedContainer {
     }
 
     @Override
+    public io.sixcontainer.ResourceUsage resourceUsage() {
+        return ops.usage(id);
+    }
+
+    @Override
     public void close() {
         // A handle only: the container lives on.
     }

@@ -23,9 +23,13 @@ final class Repair {
 
     private final StateStore store;
     private final NameRegistry names;
-    Repair(StateStore store, NameRegistry names) {
+    private final java.util.function.Function<ContainerRecord, io.sixcontainer.internal.cgroup.CgroupManager> cgroups;
+
+    Repair(StateStore store, NameRegistry names,
+           java.util.function.Function<ContainerRecord, io.sixcontainer.internal.cgroup.CgroupManager> cgroups) {
         this.store = store;
         this.names = names;
+        this.cgroups = cgroups;
     }
 
     void run() {
@@ -55,6 +59,7 @@ final class Repair {
         boolean exitedAutoRemove = r.status == ContainerStatus.EXITED && r.autoRemove;
         if (abandonedLaunch || exitedAutoRemove || r.status == ContainerStatus.REMOVING) {
             LOG.debug("repair: removing container {} ({})", id, r.status);
+            cgroups.apply(r).remove();
             names.release(r.name, id);
             store.delete(id);
         }

@@ -43,6 +43,10 @@ public final class ContainerRecord {
     public Integer exitCode;
     /** Killing signal, when it was killed. */
     public Integer exitSignal;
+    /** Whether the kernel's OOM killer killed a process of it. */
+    public boolean oomKilled;
+    /** The cgroup parent its cgroup was made under (see Resources#cgroupParent()). */
+    public String cgroupParent;
     /** Whether it runs independently of its launching JVM. */
     public boolean detached;
     /** Whether it is removed as soon as it has exited. */
@@ -56,6 +60,9 @@ public final class ContainerRecord {
     public ContainerInfo toInfo(Path dir) {
         ExitStatus exit = exitSignal != null ? ExitStatus.signaled(exitSignal)
                 : exitCode != null ? ExitStatus.exited(exitCode) : null;
+        if (exit != null && oomKilled) {
+            exit = exit.withOomKilled(true);
+        }
         return new ContainerInfo(id, name, image, List.copyOf(command), status, created, started, finished,
                 status == ContainerStatus.RUNNING ? pid : 0, exit, detached,
                 detached ? dir.resolve(StateStore.LOG_FILE) : null);

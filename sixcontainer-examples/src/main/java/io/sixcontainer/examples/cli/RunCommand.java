@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
                 "  sixc run busybox echo hello",
                 "  sixc run --hostname box busybox sh -c 'hostname; ps'",
+                "  sixc run -m 100m --cpus 0.5 --pids-limit 50 busybox sh",
                 "  sixc run --rootfs /srv/rootfs -- /bin/ls -l /",
                 "  sixc run -d --name web busybox httpd -f -p 8080"})
 final class RunCommand implements Callable<Integer> {
@@ -47,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"--name", "-name"}, paramLabel = "NAME", description = "A unique name for the container.")
     String name;
 
+    @Mixin
+    ResourceOptions limits = new ResourceOptions();
+
     @Parameters(paramLabel = "[IMAGE] COMMAND [ARG...]",
             description = "'busybox' (unless --rootfs is given), then the command and its arguments.")
     List<String> words = new ArrayList<>();
@@ -74,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
                     .hostname(hostname)
                     .name(name)
                     .detached(detach)
+                    .resources(limits.toResources())
                     .stdin(interactive && !detach ? Stdio.inherit() : Stdio.discard());
             spec.env(EnvArgs.parse(env));
             if (detach) {

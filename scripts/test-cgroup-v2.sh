@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs the cgroup tests (ResourceLimitsTest) on a real cgroup v2 kernel: a qemu VM booted by
+# vm-run (see its header; needs qemu-system-x86, linux-image-amd64, busybox-static) with the
+# host's tree shared over 9p. The build happens here; inside the VM only the JUnit console
+# launcher runs, on one focused test class, because code there runs 10-40x slower.
+#
+#   usage: scripts/test-cgroup-v2.sh [test-class ...]
+#          (default: io.sixcontainer.ResourceLimitsTest io.sixcontainer.JvmDeathTest)
+#   env:   VM_RUN (default: ../shared/tools/vm-run beside the repository, or vm-run on PATH)
+#          JAVA   (default: the JDK 25 of the Maven toolchains, under /usr/lib/jvm)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+
+vm_run=${VM_RUN:-}
+for candidate in "$repo/../shared/tools/vm-run" /work/shared/tools/vm-run "$(command -v vm-run || true)"; do
+  if [ -z "$vm_run" ] && [ -n "$candidate" ] && [ -x "$candidate" ]; then vm_run=$candidate; fi
+done
+[ -n "$vm_run" ] || { echo "test-cgroup-v2: vm-run not found (set VM_RUN)" >&2; exit 2; }
+java=${JAVA:-$(ls -d /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -1)}
+[ -x "$java" ] || { echo "test-cgroup-v2: no JDK 25 found (set JAVA)" >&2; exit 2; }
+
+classes=("$@")
+[ ${#classes[@]} -gt 0 ] || classes=(io.sixcontainer.ResourceLimitsTest io.sixcontainer.JvmDeathTest)
+
+out=sixcontainer-core/target/cgroup-v2
+mkdir -p "$out"
+junit=$(sed -n 's|.*<junit.version>5\.\(.*\)</junit.version>.*|1.\1|p' pom.xml)
+./mvnw -B -q package -DskipTests -pl sixcontainer-core -am
+./mvnw -B -q -pl sixcontainer-core dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$repo/$out/classpath.txt"
+./mvnw -B -q dependency:copy -Dartifact="org.junit.platform:junit-platform-console-standalone:$junit" \
+  -DoutputDirectory="$repo/$out" -Dmdep.stripVersion=true
+
+# One class path for the JVM itself (java.class.path), so that tests which start a child JVM
+# (JvmDeathTest) hand it everything.
+cp="$repo/sixcontainer-core/target/test-classes:$repo/sixcontainer-core/target/classes:$(cat "$out/classpath.txt")"
+cp="$cp:$repo/$out/junit-platform-console-standalone.jar"
+selectors=()
+for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
+
+# /tmp on a guest tmpfs: the runtime roots live there (9p cannot hold an overlayfs upper dir).
+start=$(date +%s)
+VM_TMPFS="/tmp" VM_TIMEOUT="${VM_TIMEOUT:-900}" "$vm_run" "
+  set -e
+  grep -q ' /sys/fs/cgroup cgroup2 ' /proc/mounts || { echo 'not a cgroup v2 guest' >&2; exit 3; }
+  echo \"guest: \$(uname -r), \$(grep -c ^processor /proc/cpuinfo) cpus, cgroup2 at /sys/fs/cgroup: \$(cat /sys/fs/cgroup/cgroup.controllers)\"
+  cd '$repo'
+  '$java' --enable-native-access=ALL-UNNAMED -cp '$cp' org.junit.platform.console.ConsoleLauncher execute \
+    ${selectors[*]} --details=tree --disable-banner --fail-if-no-tests
+"
+echo "test-cgroup-v2: $(( $(date +%s) - start )) s in the VM"
