@@ -5,6 +5,7 @@ import io.sixcontainer.ContainerException;
 import io.sixcontainer.ExitStatus;
 import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.ffi.FdOutputStream;
+import io.sixcontainer.internal.tty.PtyMaster;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,17 +34,20 @@ final class AttachedContainer implements Container {
     private final OutputStream stdin;
     private final InputStream stdout;
     private final InputStream stderr;
+    private final PtyMaster pty;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
 
     private final Consumer<Container> onExit;
 
-    AttachedContainer(String id, int initPid, HelperProcess monitor, int[] parentStreams, Consumer<Container> onExit) {
+    AttachedContainer(String id, int initPid, HelperProcess monitor, int[] parentStreams, PtyMaster pty,
+            Consumer<Container> onExit) {
         this.onExit = onExit;
         this.id = id;
         this.initPid = initPid;
         this.monitor = monitor;
-        this.stdin = parentStreams[0] >= 0 ? new FdOutputStream(parentStreams[0]) : null;
-        this.stdout = parentStreams[1] >= 0 ? new FdInputStream(parentStreams[1]) : null;
+        this.pty = pty;
+        this.stdin = pty != null ? pty.input() : parentStreams[0] >= 0 ? new FdOutputStream(parentStreams[0]) : null;
+        this.stdout = pty != null ? pty.output() : parentStreams[1] >= 0 ? new FdInputStream(parentStreams[1]) : null;
         this.stderr = parentStreams[2] >= 0 ? new FdInputStream(parentStreams[2]) : null;
         Thread.ofPlatform().daemon().name("sixc-reaper-" + id.substring(0, 12)).start(this::followMonitor);
     }
@@ -141,6 +145,14 @@ final class AttachedContainer implements Container {
         return require(stderr, "stderr");
     }
 
+    @Override
+    public void resizeTty(int columns, int rows) {
+        if (pty == null) {
+            throw new IllegalStateException("container " + id + " has no terminal (see ContainerSpec.Builder.tty)");
+        }
+        pty.resize(columns, rows);
+    }
+
     private <T> T require(T stream, String name) {
         if (stream == null) {
             throw new IllegalStateException(name + " of container " + id + " is not a pipe (see Stdio.pipe())");
@@ -159,6 +171,9 @@ final class AttachedContainer implements Container {
             closeQuietly(stdin);
             closeQuietly(stdout);
             closeQuietly(stderr);
+            if (pty != null) {
+                pty.close();
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.ffi.Spawn;
 import io.sixcontainer.ffi.libc.sched_h;
+import io.sixcontainer.internal.tty.PtyMaster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,14 +58,14 @@ public final class Launcher {
             int initPid = awaitInitPid(monitor);
             int configFd = d.config[1];
             d.config[1] = -1;
-            sendConfig(configFd, spec, id);
+            sendConfig(configFd, spec, id, d.pty == null ? null : d.pty.slavePath());
             int execStatusFd = d.execStatus[0];
             d.execStatus[0] = -1;
             String failure = readToEnd(execStatusFd);
             if (!failure.isEmpty()) {
                 throw InitFailure.parse(failure);
             }
-            return new AttachedContainer(id, initPid, monitor, d.parentStreams(), onExit);
+            return new AttachedContainer(id, initPid, monitor, d.parentStreams(), d.pty, onExit);
         } catch (RuntimeException e) {
             try {
                 monitor.abort();
@@ -92,18 +93,21 @@ public final class Launcher {
         return first.value();
     }
 
-    private static void sendConfig(int fd, ContainerSpec spec, String id) {
+    private static void sendConfig(int fd, ContainerSpec spec, String id, String ttySlave) {
         LaunchConfig config = new LaunchConfig()
                 .rootfs(spec.rootfs().toString())
                 .args(spec.command())
                 .env(spec.effectiveEnv())
                 .cwd(spec.workingDir())
-                .mounts(MountPlan.standard(spec.namespaces()));
+                .mounts(MountPlan.standard(spec.namespaces()))
+                .mounts(MountPlan.options(spec, ttySlave));
         if (spec.namespaces().contains(Namespace.UTS)) {
             config.hostname(spec.hostname() != null ? spec.hostname() : id.substring(0, 12));
         }
-        if (spec.namespaces().contains(Namespace.NET)) {
-            config.flags(LaunchConfig.FLAG_LOOPBACK_UP);
+        int flags = (spec.namespaces().contains(Namespace.NET) ? LaunchConfig.FLAG_LOOPBACK_UP : 0)
+                | (ttySlave != null ? LaunchConfig.FLAG_CONTROLLING_TTY : 0);
+        if (flags != 0) {
+            config.flags(flags);
         }
         byte[] bytes = config.toBytes();
         try {
@@ -138,6 +142,7 @@ public final class Launcher {
     /** Every descriptor of one launch, so that each failure path closes exactly what it must. */
     private static final class Descriptors {
         final StdioEnds[] stdio = new StdioEnds[3];
+        PtyMaster pty;
         int[] config;
         int[] events;
         int[] execStatus;
@@ -146,9 +151,16 @@ public final class Launcher {
         static Descriptors open(ContainerSpec spec) {
             Descriptors d = new Descriptors();
             try {
-                d.stdio[0] = StdioEnds.open(spec.stdin(), 0);
-                d.stdio[1] = StdioEnds.open(spec.stdout(), 1);
-                d.stdio[2] = StdioEnds.open(spec.stderr(), 2);
+                if (spec.tty()) {
+                    d.pty = PtyMaster.open();
+                    d.stdio[0] = StdioEnds.terminal(d.pty.slave());
+                    d.stdio[1] = StdioEnds.terminal(d.pty.slave());
+                    d.stdio[2] = StdioEnds.terminal(d.pty.slave());
+                } else {
+                    d.stdio[0] = StdioEnds.open(spec.stdin(), 0);
+                    d.stdio[1] = StdioEnds.open(spec.stdout(), 1);
+                    d.stdio[2] = StdioEnds.open(spec.stderr(), 2);
+                }
                 d.config = Libc.pipeCloexec();
                 d.events = Libc.pipeCloexec();
                 d.execStatus = Libc.pipeCloexec();
@@ -181,6 +193,9 @@ public final class Launcher {
                     s.closeChildEnd();
                 }
             }
+            if (pty != null) {
+                pty.closeSlave();
+            }
             Libc.closeAll(end(config, 0), end(events, 1), end(execStatus, 1), end(lifeline, 0));
         }
 
@@ -193,7 +208,13 @@ public final class Launcher {
             }
             fds.add(end(config, 1));
             fds.add(end(execStatus, 0));
-            Libc.closeAll(fds.stream().mapToInt(Integer::intValue).toArray());
+            try {
+                Libc.closeAll(fds.stream().mapToInt(Integer::intValue).toArray());
+            } finally {
+                if (pty != null) {
+                    pty.close();
+                }
+            }
         }
 
         /** The ends a {@link HelperProcess} owns once the helper runs. */

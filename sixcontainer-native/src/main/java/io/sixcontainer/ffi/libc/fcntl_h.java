@@ -69,6 +69,13 @@ public final class fcntl_h extends libc_h$shared {
         return O_NONBLOCK;
     }
 
+    private static final int O_NOCTTY = 256;
+
+    /** {@snippet lang=c : #define O_NOCTTY 0400} */
+    public static int O_NOCTTY() {
+        return O_NOCTTY;
+    }
+
     private static final int O_DIRECTORY = 65536;
 
     /** {@snippet lang=c : #define O_DIRECTORY 0200000} */
@@ -119,6 +126,47 @@ public final class fcntl_h extends libc_h$shared {
     public static int open(MemorySegment errnoState, MemorySegment pathname, int flags, int mode) {
         try {
             return (int) open.HANDLE.invokeExact(errnoState, pathname, flags, mode);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final int F_DUPFD_CLOEXEC = 1030;
+
+    /** {@snippet lang=c : #define F_DUPFD_CLOEXEC 1030} */
+    public static int F_DUPFD_CLOEXEC() {
+        return F_DUPFD_CLOEXEC;
+    }
+
+    private static final class fcntl {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT);
+        static final MemorySegment ADDR = findOrThrow("fcntl");
+        static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC, Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
+    }
+
+    /** Function descriptor for {@code fcntl}. */
+    public static FunctionDescriptor fcntl$descriptor() {
+        return fcntl.DESC;
+    }
+
+    /** Downcall method handle for {@code fcntl}. */
+    public static MethodHandle fcntl$handle() {
+        return fcntl.HANDLE;
+    }
+
+    /** Address of {@code fcntl}. */
+    public static MemorySegment fcntl$address() {
+        return fcntl.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c : int fcntl(int fd, int cmd, ...) }
+     * errno is captured into {@code errnoState} (see {@link #ERRNO_STATE_LAYOUT}).
+     * Variadic: the argument is passed as the first variadic {@code int}.
+     */
+    public static int fcntl(MemorySegment errnoState, int fd, int cmd, int arg) {
+        try {
+            return (int) fcntl.HANDLE.invokeExact(errnoState, fd, cmd, arg);
         } catch (Throwable ex$) {
             throw new AssertionError("should not reach here", ex$);
         }
