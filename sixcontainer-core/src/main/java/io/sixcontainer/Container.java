@@ -47,7 +47,8 @@ public interface Container extends AutoCloseable {
     InputStream stdout();
 
     /**
-     * The container's stderr, when the spec said {@link Stdio#pipe()}.
+     * The container's stderr, when the spec said {@link Stdio#pipe()}. With a terminal, an
+     * empty stream: what the container writes to stderr is in {@link #stdout()}.
      *
      * @throws IllegalStateException if stderr is not a pipe
      */

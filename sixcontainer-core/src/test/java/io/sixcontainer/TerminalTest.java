@@ -50,11 +50,22 @@ class TerminalTest extends RuntimeTestBase {
             type(c, "echo ready; sleep 100\n");
             t.await("ready\r\n");
             type(c, "\u0003"); // ^C: the line discipline sends SIGINT to the foreground job
+            // The interrupt flushes type-ahead: wait for the next prompt before typing on.
+            t.await("ready\r\n", "/ # ");
             type(c, "echo after=$?\n");
             t.await("after=130\r\n");
             type(c, "exit 7\n");
             assertThat(c.waitFor(Duration.ofSeconds(20))).hasValueSatisfying(s -> assertThat(s.shellCode()).isEqualTo(7));
         }
+    }
+
+    @Test
+    void runCollectsTerminalOutputWithStderrInIt() {
+        ContainerResult r = runtime.run(spec("sh", "-c", "echo out; echo err >&2; exit 4").tty(true).build(),
+                Duration.ofSeconds(30));
+        assertThat(r.stdout()).isEqualTo("out\r\nerr\r\n");
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.status().shellCode()).isEqualTo(4);
     }
 
     @Test
@@ -106,9 +117,15 @@ class TerminalTest extends RuntimeTestBase {
 
         /** Waits (at most 20 s) until the output contains {@code text}; returns the output so far. */
         synchronized String await(String text) {
+            return await("", text);
+        }
+
+        /** Waits (at most 20 s) until {@code text} appears after {@code anchor}; returns the output so far. */
+        synchronized String await(String anchor, String text) {
             Instant deadline = Instant.now().plusSeconds(20);
             String s;
-            while (!(s = seen.toString(StandardCharsets.UTF_8)).contains(text)) {
+            while (!((s = seen.toString(StandardCharsets.UTF_8)).contains(anchor)
+                    && s.indexOf(text, s.indexOf(anchor) + anchor.length()) >= 0)) {
                 long left = Duration.between(Instant.now(), deadline).toMillis();
                 if (left <= 0) {
                     throw new AssertionError("no '" + text + "' in the terminal output: " + s);

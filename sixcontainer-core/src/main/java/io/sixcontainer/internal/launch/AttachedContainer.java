@@ -48,7 +48,9 @@ final class AttachedContainer implements Container {
         this.pty = pty;
         this.stdin = pty != null ? pty.input() : parentStreams[0] >= 0 ? new FdOutputStream(parentStreams[0]) : null;
         this.stdout = pty != null ? pty.output() : parentStreams[1] >= 0 ? new FdInputStream(parentStreams[1]) : null;
-        this.stderr = parentStreams[2] >= 0 ? new FdInputStream(parentStreams[2]) : null;
+        // On a terminal stderr is part of stdout, as with docker -t.
+        this.stderr = pty != null ? InputStream.nullInputStream()
+                : parentStreams[2] >= 0 ? new FdInputStream(parentStreams[2]) : null;
         Thread.ofPlatform().daemon().name("sixc-reaper-" + id.substring(0, 12)).start(this::followMonitor);
     }
 

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * {@code sixc run -t}: connects this process's terminal to a container's pseudo-terminal.
@@ -30,7 +28,7 @@ final class TerminalSession implements AutoCloseable {
     private final Thread output;
     private byte[] savedTerminal;
     private Thread restoreHook;
-    private SignalHandler previousWinch;
+    private WindowChanges windowChanges;
 
     private TerminalSession(Container container, int sizeSource) {
         this.container = container;
@@ -91,7 +89,7 @@ final class TerminalSession implements AutoCloseable {
 
     private void followWindowSize() {
         resizeFromHost();
-        previousWinch = Signal.handle(new Signal("WINCH"), sig -> resizeFromHost());
+        windowChanges = WindowChanges.onEach(this::resizeFromHost);
     }
 
     private void resizeFromHost() {
@@ -108,9 +106,9 @@ final class TerminalSession implements AutoCloseable {
     /** Restores the host terminal and the SIGWINCH handler. */
     @Override
     public void close() {
-        if (previousWinch != null) {
-            Signal.handle(new Signal("WINCH"), previousWinch);
-            previousWinch = null;
+        if (windowChanges != null) {
+            windowChanges.close();
+            windowChanges = null;
         }
         if (savedTerminal != null) {
             Terminals.restore(STDIN, savedTerminal);

@@ -74,6 +74,10 @@ class InteractiveTerminalTest {
         type("echo sleeping; sleep 100");
         awaitScreen(lines -> lines.contains("sleeping"), "sleep to start");
         assertThat(tmux("send-keys", "-t", "t", "C-c").exitCode()).isZero();
+        // The interrupt flushes type-ahead: wait for the next prompt before typing on.
+        awaitScreen(lines -> lines.indexOf("sleeping") >= 0
+                && lines.subList(lines.indexOf("sleeping"), lines.size()).stream().anyMatch(l -> l.startsWith("/ #")),
+                "a prompt after the interrupt");
         type("echo after=$?");
         awaitScreen(lines -> lines.contains("after=130"), "the interrupted sleep's status, with sixc still attached");
 
