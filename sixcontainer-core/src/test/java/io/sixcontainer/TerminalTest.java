@@ -47,7 +47,8 @@ class TerminalTest extends RuntimeTestBase {
     void ctrlCInterruptsTheForegroundCommandOfAnInteractiveShell() {
         try (Container c = runtime.launch(spec("sh").tty(true).build())) {
             Transcript t = Transcript.follow(c.stdout());
-            type(c, "echo ready; sleep 100\n");
+            // "ready" comes from inside the job, so the job is the terminal's foreground group by then.
+            type(c, "sh -c 'echo ready; exec sleep 100'\n");
             t.await("ready\r\n");
             type(c, "\u0003"); // ^C: the line discipline sends SIGINT to the foreground job
             // The interrupt flushes type-ahead: wait for the next prompt before typing on.

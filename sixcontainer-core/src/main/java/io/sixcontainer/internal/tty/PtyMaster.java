@@ -1,6 +1,5 @@
 package io.sixcontainer.internal.tty;
 
-import io.sixcontainer.ffi.Errno;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.ffi.FdOutputStream;
@@ -29,7 +28,7 @@ public final class PtyMaster implements AutoCloseable {
         this.master = master;
         this.slavePath = slavePath;
         this.slave = slave;
-        this.output = new EioIsEof(new FdInputStream(outputFd));
+        this.output = FdInputStream.ofPtyMaster(outputFd);
         this.input = new FdOutputStream(inputFd);
     }
 
@@ -103,39 +102,6 @@ public final class PtyMaster implements AutoCloseable {
         } finally {
             Libc.closeAll(slave, master);
             slave = -1;
-        }
-    }
-
-    /** Linux reports a hung-up pty master as EIO; for a reader that is the end of the output. */
-    private static final class EioIsEof extends InputStream {
-        private final InputStream in;
-
-        EioIsEof(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return in.read(b, off, len);
-            } catch (IOException e) {
-                if (e.getCause() instanceof ErrnoException ee && ee.errno() == Errno.EIO) {
-                    return -1;
-                }
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

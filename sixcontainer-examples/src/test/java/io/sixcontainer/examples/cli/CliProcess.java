@@ -7,17 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-/** Runs {@code sixc} as a separate process, the way a person does, on a fresh runtime root. */
+/** Runs {@code sixc} as a separate process, the way a person does. */
 final class CliProcess {
 
     private CliProcess() {
@@ -89,28 +86,5 @@ final class CliProcess {
             fail("integration tests must run as root when CI=true");
         }
         assumeTrue(root, "needs root");
-    }
-
-    /** A new empty runtime root. */
-    static Path newRoot() {
-        try {
-            return Files.createTempDirectory("sixc-cli-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Removes a runtime root without following symlinks. */
-    static void delete(Path root) {
-        if (root == null || !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

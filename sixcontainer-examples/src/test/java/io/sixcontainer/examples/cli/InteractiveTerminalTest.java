@@ -30,14 +30,14 @@ class InteractiveTerminalTest {
 
     @TempDir
     Path dir;
-    private Path root;
+    @TempDir
+    Path root;
     private String socket;
 
     @BeforeEach
     void setUp() {
         CliProcess.assumeRoot();
         assumeTrue(tmux("-V").exitCode() == 0 || "true".equalsIgnoreCase(System.getenv("CI")), "needs tmux");
-        root = CliProcess.newRoot();
         socket = "sixc-test-" + ProcessHandle.current().pid();
     }
 
@@ -46,7 +46,6 @@ class InteractiveTerminalTest {
         if (socket != null) {
             tmux("kill-server");
         }
-        CliProcess.delete(root);
     }
 
     @Test
@@ -57,7 +56,8 @@ class InteractiveTerminalTest {
         String sixc = CliProcess.javaCommand(root, "run", "-ti", "busybox", "sh").stream()
                 .map(InteractiveTerminalTest::quote).collect(Collectors.joining(" "));
         Files.writeString(script, sixc + "\necho RC=$? > " + quote(rc.toString())
-                + "\nstty -a > " + quote(sttyAfter.toString()) + "\n");
+                + "\nstty -a > " + quote(sttyAfter + ".tmp") + " && mv " + quote(sttyAfter + ".tmp") + " "
+                + quote(sttyAfter.toString()) + "\n");
         assertThat(tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", "sh " + quote(script.toString()))
                 .exitCode()).isZero();
 
@@ -68,10 +68,16 @@ class InteractiveTerminalTest {
         assertThat(tmux("resize-window", "-t", "t", "-x", "120", "-y", "40").exitCode()).isZero();
         String resized = paneSize();
         assertThat(resized).isNotEqualTo("30 100").endsWith(" 120");
-        type("clear; stty size");
+        // SIGWINCH reaches sixc asynchronously: ask again until the new size has arrived.
+        Instant deadline = Instant.now().plus(PATIENCE);
+        do {
+            type("clear; stty size");
+            sleep(300);
+        } while (!screen().contains(resized) && Instant.now().isBefore(deadline));
         awaitScreen(lines -> lines.contains(resized), "stty size after the resize = " + resized);
 
-        type("echo sleeping; sleep 100");
+        // "sleeping" comes from inside the job, so the job is the terminal's foreground group by then.
+        type("sh -c 'echo sleeping; exec sleep 100'");
         awaitScreen(lines -> lines.contains("sleeping"), "sleep to start");
         assertThat(tmux("send-keys", "-t", "t", "C-c").exitCode()).isZero();
         // The interrupt flushes type-ahead: wait for the next prompt before typing on.
@@ -82,7 +88,7 @@ class InteractiveTerminalTest {
         awaitScreen(lines -> lines.contains("after=130"), "the interrupted sleep's status, with sixc still attached");
 
         type("exit 7");
-        Instant deadline = Instant.now().plus(PATIENCE);
+        deadline = Instant.now().plus(PATIENCE);
         while (!Files.exists(sttyAfter) && Instant.now().isBefore(deadline)) {
             sleep(100);
         }
@@ -97,6 +103,10 @@ class InteractiveTerminalTest {
         assertThat(tmux("send-keys", "-t", "t", "Enter").exitCode()).isZero();
     }
 
+    private List<String> screen() {
+        return tmux("capture-pane", "-p", "-t", "t").out().lines().map(String::stripTrailing).toList();
+    }
+
     private String paneSize() {
         return tmux("display-message", "-p", "-t", "t", "#{pane_height} #{pane_width}").out().strip();
     }
@@ -105,7 +115,7 @@ class InteractiveTerminalTest {
         Instant deadline = Instant.now().plus(PATIENCE);
         List<String> lines = List.of();
         while (Instant.now().isBefore(deadline)) {
-            lines = tmux("capture-pane", "-p", "-t", "t").out().lines().map(String::stripTrailing).toList();
+            lines = screen();
             if (condition.test(lines)) {
                 return;
             }

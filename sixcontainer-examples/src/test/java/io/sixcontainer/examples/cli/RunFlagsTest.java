@@ -8,24 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sixc run} flags, driven as a subprocess; assertions read what the container printed. */
 class RunFlagsTest {
 
-    private static Path root;
+    @TempDir
+    static Path root;
 
     @BeforeAll
-    static void createRoot() {
+    static void needsRoot() {
         CliProcess.assumeRoot();
-        root = CliProcess.newRoot();
-    }
-
-    @AfterAll
-    static void deleteRoot() {
-        CliProcess.delete(root);
     }
 
     private static CliProcess.Result sixc(String... args) {
@@ -83,7 +78,7 @@ class RunFlagsTest {
     }
 
     @Test
-    void envFileAndCallersValuesReachTheContainerAndNothingElse(@org.junit.jupiter.api.io.TempDir Path dir)
+    void envFileAndCallersValuesReachTheContainerAndNothingElse(@TempDir Path dir)
             throws IOException {
         Path file = dir.resolve("app.env");
         Files.writeString(file, "# settings\nFROM_FILE=file value\n\n  OVERRIDDEN=from-file\nFROM_CALLER_VIA_FILE\n");
