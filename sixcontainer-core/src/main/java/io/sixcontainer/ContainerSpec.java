@@ -164,7 +164,8 @@ public final class ContainerSpec {
     @Override
     public String toString() {
         return "ContainerSpec{rootfs=" + rootfs + ", command=" + command + ", workingDir=" + workingDir
-                + ", hostname=" + hostname + ", namespaces=" + namespaces + "}";
+                + ", hostname=" + hostname + ", namespaces=" + namespaces + ", tty=" + tty
+                + ", readOnlyRootfs=" + readOnlyRootfs + ", tmpfs=" + tmpfs + "}";
     }
 
     /** Fluent builder of {@link ContainerSpec}; {@link #build()} validates. */
