@@ -38,7 +38,8 @@ enum sixc_mount_op {
 };
 
 #define SIXC_FLAG_LOOPBACK 1u
-#define SIXC_KNOWN_FLAGS SIXC_FLAG_LOOPBACK
+#define SIXC_FLAG_CONTROLLING_TTY 2u
+#define SIXC_KNOWN_FLAGS (SIXC_FLAG_LOOPBACK | SIXC_FLAG_CONTROLLING_TTY)
 
 /* Fixed part of a MOUNT record: op, mode, flags, dev. */
 #define SIXC_MOUNT_FIXED 24u

@@ -104,25 +104,38 @@ public interface Container extends AutoCloseable {
 
     /**
      * The container's stdin, when the spec said {@link Stdio#pipe()}; closing it gives the
-     * command end of file.
+     * command end of file. With a terminal ({@link ContainerSpec#tty()}), the terminal's input.
      *
      * @throws IllegalStateException if stdin is not a pipe of this handle
      */
     OutputStream stdin();
 
     /**
-     * The container's stdout, when the spec said {@link Stdio#pipe()}.
+     * The container's stdout, when the spec said {@link Stdio#pipe()}. With a terminal
+     * ({@link ContainerSpec#tty()}), everything the container writes to it.
      *
      * @throws IllegalStateException if stdout is not a pipe of this handle
      */
     InputStream stdout();
 
     /**
-     * The container's stderr, when the spec said {@link Stdio#pipe()}.
+     * The container's stderr, when the spec said {@link Stdio#pipe()}. With a terminal, an
+     * empty stream: what the container writes to stderr is in {@link #stdout()}.
      *
      * @throws IllegalStateException if stderr is not a pipe of this handle
      */
     InputStream stderr();
+
+    /**
+     * Sets the size of the container's terminal in character cells; the container's
+     * foreground job gets {@code SIGWINCH} when it changes.
+     *
+     * @throws IllegalStateException if the container has no terminal ({@link ContainerSpec.Builder#tty})
+     * @throws IllegalArgumentException if a size is outside 0..65535
+     */
+    default void resizeTty(int columns, int rows) {
+        throw new IllegalStateException("container " + id() + " has no terminal (see ContainerSpec.Builder.tty)");
+    }
 
     /**
      * Attached container: kills it if it still runs, waits for it, closes its streams and

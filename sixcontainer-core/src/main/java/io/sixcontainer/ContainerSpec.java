@@ -1,5 +1,6 @@
 package io.sixcontainer;
 
+import io.sixcontainer.internal.launch.TmpfsOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,9 @@ public final class ContainerSpec {
     private final boolean detached;
     private final boolean autoRemove;
     private final Resources resources;
+    private final boolean tty;
+    private final boolean readOnlyRootfs;
+    private final Map<String, String> tmpfs;
 
     private ContainerSpec(Builder b) {
         this.name = b.name;
@@ -66,6 +70,9 @@ public final class ContainerSpec {
         this.stdout = b.stdout;
         this.stderr = b.stderr;
         this.resources = b.resources;
+        this.tty = b.tty;
+        this.readOnlyRootfs = b.readOnlyRootfs;
+        this.tmpfs = Collections.unmodifiableMap(new LinkedHashMap<>(b.tmpfs));
     }
 
     /**
@@ -92,6 +99,9 @@ public final class ContainerSpec {
         b.detached = detached;
         b.autoRemove = autoRemove;
         b.resources = resources;
+        b.tty = tty;
+        b.readOnlyRootfs = readOnlyRootfs;
+        b.tmpfs.putAll(tmpfs);
         return b;
     }
 
@@ -168,10 +178,29 @@ public final class ContainerSpec {
         return resources;
     }
 
+    /**
+     * Whether the container gets a pseudo-terminal: its stdin, stdout and stderr are then the
+     * terminal, which is also its controlling terminal and {@code /dev/console}.
+     */
+    public boolean tty() {
+        return tty;
+    }
+
+    /** Whether the container's {@code /} is mounted read-only (its {@code /dev}, {@code /proc} and tmpfs mounts stay writable). */
+    public boolean readOnlyRootfs() {
+        return readOnlyRootfs;
+    }
+
+    /** The tmpfs mounts: target path inside the container to its options (see {@link Builder#tmpfs}). */
+    public Map<String, String> tmpfs() {
+        return tmpfs;
+    }
+
     @Override
     public String toString() {
         return "ContainerSpec{rootfs=" + rootfs + ", command=" + command + ", workingDir=" + workingDir
-                + ", hostname=" + hostname + ", namespaces=" + namespaces + ", resources=" + resources + "}";
+                + ", hostname=" + hostname + ", namespaces=" + namespaces + ", resources=" + resources + ", tty=" + tty
+                + ", readOnlyRootfs=" + readOnlyRootfs + ", tmpfs=" + tmpfs + "}";
     }
 
     /** Fluent builder of {@link ContainerSpec}; {@link #build()} validates. */
@@ -189,6 +218,9 @@ public final class ContainerSpec {
         private boolean detached;
         private boolean autoRemove;
         private Resources resources = Resources.none();
+        private boolean tty;
+        private boolean readOnlyRootfs;
+        private final Map<String, String> tmpfs = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -293,6 +325,34 @@ public final class ContainerSpec {
         }
 
         /**
+         * Gives the container a pseudo-terminal (default: none). Its stdin, stdout and stderr
+         * are then the terminal whatever {@link #stdin}, {@link #stdout} and {@link #stderr}
+         * say; {@link Container#stdin()} writes to it and {@link Container#stdout()} reads
+         * everything the container prints; {@link Container#resizeTty} sets its size.
+         */
+        public Builder tty(boolean tty) {
+            this.tty = tty;
+            return this;
+        }
+
+        /** Mounts the container's {@code /} read-only (default: writable). */
+        public Builder readOnlyRootfs(boolean readOnly) {
+            this.readOnlyRootfs = readOnly;
+            return this;
+        }
+
+        /**
+         * Mounts a new tmpfs at {@code target} (an absolute path inside the container).
+         * {@code options} is a comma-separated list as in {@code docker run --tmpfs}: the flags
+         * {@code ro rw nosuid suid nodev dev noexec exec} and tmpfs options such as
+         * {@code size=64m} or {@code mode=1777}; empty means {@code nosuid,nodev,noexec}.
+         */
+        public Builder tmpfs(String target, String options) {
+            tmpfs.put(Objects.requireNonNull(target, "tmpfs target"), Objects.requireNonNull(options, "tmpfs options"));
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @throws InvalidSpecException naming the first bad value
@@ -312,6 +372,7 @@ public final class ContainerSpec {
                         + " /dev/null: leave stdin/stdout/stderr at their defaults (got " + stdin.kind() + "/"
                         + stdout.kind() + "/" + stderr.kind() + ")");
             }
+            tmpfs.forEach((target, options) -> TmpfsOptions.parse(target, options));
             if (stdin.kind() == Stdio.Kind.FILE && !Files.isRegularFile(stdin.file())) {
                 throw new InvalidSpecException("stdin file does not exist: " + stdin.file());
             }

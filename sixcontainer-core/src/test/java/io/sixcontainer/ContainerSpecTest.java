@@ -46,6 +46,20 @@ class ContainerSpecTest {
     }
 
     @Test
+    void terminalAndMountOptionsDefaultOffAndSurviveToBuilder() {
+        ContainerSpec plain = valid().build();
+        assertThat(plain.tty()).isFalse();
+        assertThat(plain.readOnlyRootfs()).isFalse();
+        assertThat(plain.tmpfs()).isEmpty();
+        ContainerSpec a = valid().tty(true).readOnlyRootfs(true).tmpfs("/run", "size=1m").build();
+        ContainerSpec b = a.toBuilder().tmpfs("/tmp", "").build();
+        assertThat(b.tty()).isTrue();
+        assertThat(b.readOnlyRootfs()).isTrue();
+        assertThat(b.tmpfs()).containsExactly(java.util.Map.entry("/run", "size=1m"), java.util.Map.entry("/tmp", ""));
+        assertThat(a.tmpfs()).containsOnlyKeys("/run");
+    }
+
+    @Test
     void commandIsNeverSplit() {
         assertThat(valid().command("echo", "a b", "c").build().command()).containsExactly("echo", "a b", "c");
     }

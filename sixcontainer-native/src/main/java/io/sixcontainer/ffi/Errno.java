@@ -12,6 +12,8 @@ public final class Errno {
     public static final int ESRCH = 3;
     /** Interrupted system call. */
     public static final int EINTR = 4;
+    /** I/O error (also: reading a pty master whose slave is closed everywhere). */
+    public static final int EIO = 5;
     /** Exec format error. */
     public static final int ENOEXEC = 8;
     /** No child processes. */

@@ -5,16 +5,30 @@ import java.io.InputStream;
 import java.util.Objects;
 
 /**
- * An {@link InputStream} over a raw descriptor the JVM got from FFM (a pipe end). It owns
+ * An {@link InputStream} over a raw descriptor the JVM got from FFM (a pipe end or a pty master). It owns
  * the descriptor and closes it once. Reads block the calling platform thread.
  */
 public final class FdInputStream extends InputStream {
 
     private final OwnedFd fd;
+    private final boolean eioIsEof;
 
     /** Takes ownership of {@code fd}. */
     public FdInputStream(int fd) {
+        this(fd, false);
+    }
+
+    private FdInputStream(int fd, boolean eioIsEof) {
         this.fd = new OwnedFd(fd);
+        this.eioIsEof = eioIsEof;
+    }
+
+    /**
+     * Takes ownership of a pseudo-terminal master. Linux reports a master whose slave is
+     * closed everywhere with EIO; for a reader that is the end of the output.
+     */
+    public static FdInputStream ofPtyMaster(int fd) {
+        return new FdInputStream(fd, true);
     }
 
     @Override
@@ -34,6 +48,9 @@ public final class FdInputStream extends InputStream {
             int n = Libc.read(fd.get(), b, off, Math.min(len, 64 * 1024));
             return n == 0 ? -1 : n;
         } catch (ErrnoException e) {
+            if (eioIsEof && e.errno() == Errno.EIO) {
+                return -1;
+            }
             throw new IOException(e.getMessage(), e);
         }
     }

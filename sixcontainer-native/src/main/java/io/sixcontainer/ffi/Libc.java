@@ -123,6 +123,18 @@ public final class Libc {
         }
     }
 
+    /** {@code fcntl(fd, F_DUPFD_CLOEXEC, 3)}: a second descriptor for the same open file. */
+    public static int dupCloexec(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            int copy = fcntl_h.fcntl(err, fd, fcntl_h.F_DUPFD_CLOEXEC(), 3);
+            if (copy < 0) {
+                throw new ErrnoException("fcntl", "F_DUPFD_CLOEXEC fd " + fd, errno(err));
+            }
+            return copy;
+        }
+    }
+
     /** {@code kill(pid, sig)}. Refuses pids that would signal a group or every process. */
     public static void kill(int pid, int sig) {
         if (pid <= 0) {

@@ -15,6 +15,7 @@ public final class LaunchConfig {
 
     static final int VERSION = 1;
     static final int FLAG_LOOPBACK_UP = 1;
+    static final int FLAG_CONTROLLING_TTY = 2;
 
     private static final int TAG_ROOTFS = 1;
     private static final int TAG_ARG = 2;

@@ -1,6 +1,7 @@
 package io.sixcontainer.internal.launch;
 
 import io.sixcontainer.internal.cgroup.CgroupManager;
+import io.sixcontainer.internal.tty.PtyMaster;
 
 /**
  * A process whose command runs: its host pid and start time (read while it was still
@@ -13,7 +14,8 @@ import io.sixcontainer.internal.cgroup.CgroupManager;
  * @param cgroup        the container's cgroup, or null
  * @param monitor       the helper monitor
  * @param parentStreams the JVM's pipe ends
+ * @param pty           the terminal's master side when the process has one, else null
  */
 public record LaunchedProcess(int initPid, long startTime, CgroupManager cgroup, HelperProcess monitor,
-                              int[] parentStreams) {
+                              int[] parentStreams, PtyMaster pty) {
 }

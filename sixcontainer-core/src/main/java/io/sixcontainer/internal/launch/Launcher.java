@@ -6,6 +6,7 @@ import io.sixcontainer.Namespace;
 import io.sixcontainer.Stdio;
 import io.sixcontainer.internal.cgroup.CgroupManager;
 import io.sixcontainer.internal.state.ProcessIdentity;
+import io.sixcontainer.internal.tty.PtyMaster;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.FdInputStream;
 import io.sixcontainer.ffi.Libc;
@@ -46,7 +47,7 @@ public final class Launcher {
         // A detached container's output goes to the log through its monitor.
         Stdio out = spec.detached() ? Stdio.discard() : spec.stdout();
         Stdio err = spec.detached() ? Stdio.discard() : spec.stderr();
-        Descriptors d = Descriptors.open(spec.stdin(), out, err);
+        Descriptors d = spec.tty() ? Descriptors.openTerminal() : Descriptors.open(spec.stdin(), out, err);
         HelperProcess monitor = spawn(d, helperArgs(spec, stateDir), spec.detached());
         CgroupManager[] cgroup = new CgroupManager[1];
         try {
@@ -56,7 +57,7 @@ public final class Launcher {
                 // have been reused yet), and every limit holds before the command runs.
                 long startTime = startTimeOf(initPid);
                 cgroup[0] = CgroupManager.place(id, spec.resources(), initPid);
-                sendConfig(d, configOf(spec, id));
+                sendConfig(d, configOf(spec, id, d.pty == null ? null : d.pty.slavePath()));
                 return new Started(initPid, startTime, cgroup[0]);
             });
         } catch (RuntimeException e) {
@@ -124,7 +125,8 @@ public final class Launcher {
             if (!failure.isEmpty()) {
                 throw InitFailure.parse(failure);
             }
-            return new LaunchedProcess(started.pid(), started.startTime(), started.cgroup(), monitor, d.parentStreams());
+            return new LaunchedProcess(started.pid(), started.startTime(), started.cgroup(), monitor, d.parentStreams(),
+                    d.pty);
         } catch (RuntimeException e) {
             try {
                 monitor.abort();
@@ -162,18 +164,21 @@ public final class Launcher {
         return first.value();
     }
 
-    private static LaunchConfig configOf(ContainerSpec spec, String id) {
+    private static LaunchConfig configOf(ContainerSpec spec, String id, String ttySlave) {
         LaunchConfig config = new LaunchConfig()
                 .rootfs(spec.rootfs().toString())
                 .args(spec.command())
                 .env(spec.effectiveEnv())
                 .cwd(spec.workingDir())
-                .mounts(MountPlan.standard(spec.namespaces()));
+                .mounts(MountPlan.standard(spec.namespaces()))
+                .mounts(MountPlan.options(spec, ttySlave));
         if (spec.namespaces().contains(Namespace.UTS)) {
             config.hostname(spec.hostname() != null ? spec.hostname() : id.substring(0, 12));
         }
-        if (spec.namespaces().contains(Namespace.NET)) {
-            config.flags(LaunchConfig.FLAG_LOOPBACK_UP);
+        int flags = (spec.namespaces().contains(Namespace.NET) ? LaunchConfig.FLAG_LOOPBACK_UP : 0)
+                | (ttySlave != null ? LaunchConfig.FLAG_CONTROLLING_TTY : 0);
+        if (flags != 0) {
+            config.flags(flags);
         }
         return config;
     }
@@ -219,13 +224,30 @@ public final class Launcher {
         int[] events;
         int[] execStatus;
         int[] lifeline;
+        PtyMaster pty;
+
+        /** A pseudo-terminal's slave as the process's stdin, stdout and stderr. */
+        static Descriptors openTerminal() {
+            return open(d -> {
+                d.pty = PtyMaster.open();
+                for (int i = 0; i < 3; i++) {
+                    d.stdio[i] = StdioEnds.terminal(d.pty.slave());
+                }
+            });
+        }
 
         static Descriptors open(Stdio in, Stdio out, Stdio err) {
-            Descriptors d = new Descriptors();
-            try {
+            return open(d -> {
                 d.stdio[0] = StdioEnds.open(in, 0);
                 d.stdio[1] = StdioEnds.open(out, 1);
                 d.stdio[2] = StdioEnds.open(err, 2);
+            });
+        }
+
+        private static Descriptors open(java.util.function.Consumer<Descriptors> stdio) {
+            Descriptors d = new Descriptors();
+            try {
+                stdio.accept(d);
                 d.config = Libc.pipeCloexec();
                 d.events = Libc.pipeCloexec();
                 d.execStatus = Libc.pipeCloexec();
@@ -258,6 +280,9 @@ public final class Launcher {
                     s.closeChildEnd();
                 }
             }
+            if (pty != null) {
+                pty.closeSlave();
+            }
             Libc.closeAll(end(config, 0), end(events, 1), end(execStatus, 1), end(lifeline, 0));
         }
 
@@ -270,7 +295,13 @@ public final class Launcher {
             }
             fds.add(end(config, 1));
             fds.add(end(execStatus, 0));
-            Libc.closeAll(fds.stream().mapToInt(Integer::intValue).toArray());
+            try {
+                Libc.closeAll(fds.stream().mapToInt(Integer::intValue).toArray());
+            } finally {
+                if (pty != null) {
+                    pty.close();
+                }
+            }
         }
 
         /** The ends a {@link HelperProcess} owns once the helper runs. */

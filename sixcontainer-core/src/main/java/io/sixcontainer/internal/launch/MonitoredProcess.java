@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
+import io.sixcontainer.internal.tty.PtyMaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class MonitoredProcess {
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
 
     private final UnaryOperator<ExitStatus> onEnd;
+    private final PtyMaster pty;
 
     /**
      * @param label names the process in messages and thread names
@@ -46,10 +48,20 @@ public final class MonitoredProcess {
         this.onEnd = onEnd;
         this.pid = process.initPid();
         this.monitor = process.monitor();
+        this.pty = process.pty();
         int[] fds = process.parentStreams();
-        this.stdin = fds[0] >= 0 ? new FdOutputStream(fds[0]) : null;
-        this.stdout = fds[1] >= 0 ? new FdInputStream(fds[1]) : null;
-        this.stderr = fds[2] >= 0 ? new FdInputStream(fds[2]) : null;
+        this.stdin = pty != null ? pty.input() : fds[0] >= 0 ? new FdOutputStream(fds[0]) : null;
+        this.stdout = pty != null ? pty.output() : fds[1] >= 0 ? new FdInputStream(fds[1]) : null;
+        // On a terminal stderr is part of stdout, as with docker -t.
+        this.stderr = pty != null ? InputStream.nullInputStream() : fds[2] >= 0 ? new FdInputStream(fds[2]) : null;
+    }
+
+    /** Sets the terminal's size. */
+    public void resizeTty(int columns, int rows) {
+        if (pty == null) {
+            throw new IllegalStateException(label + " has no terminal (see ContainerSpec.Builder.tty)");
+        }
+        pty.resize(columns, rows);
     }
 
     /** Starts following the monitor; {@code onExit} runs on that thread once the process has ended. */
@@ -159,6 +171,9 @@ public final class MonitoredProcess {
             closeQuietly(stdin);
             closeQuietly(stdout);
             closeQuietly(stderr);
+            if (pty != null) {
+                pty.close();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import static io.sixcontainer.ffi.libc.sys_mount_h.MS_RDONLY;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_REMOUNT;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_STRICTATIME;
 
+import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.Namespace;
 import io.sixcontainer.internal.cgroup.CgroupLayout;
 import java.util.ArrayList;
@@ -70,6 +71,27 @@ final class MountPlan {
         }
         steps.add(MountStep.mount("", "/sys/fs/cgroup", "", MS_BIND() | MS_REMOUNT() | readOnly, ""));
         return steps;
+    }
+
+    /**
+     * The steps a spec's options add after the standard plan: the terminal as
+     * {@code /dev/console} ({@code ttySlave} is its host path, or null), the tmpfs mounts and,
+     * last so that every mount point exists by then, the read-only remount of {@code /}.
+     */
+    static List<MountStep> options(ContainerSpec spec, String ttySlave) {
+        List<MountStep> plan = new ArrayList<>();
+        if (ttySlave != null) {
+            // The container's /dev/pts is a private instance without this slave (runc binds it the same way).
+            plan.add(MountStep.mount(ttySlave, "/dev/console", "", MS_BIND(), ""));
+        }
+        spec.tmpfs().forEach((target, options) -> {
+            TmpfsOptions t = TmpfsOptions.parse(target, options);
+            plan.add(MountStep.mount("tmpfs", t.target(), "tmpfs", t.flags(), t.data()));
+        });
+        if (spec.readOnlyRootfs()) {
+            plan.add(MountStep.mount("", "/", "", MS_BIND() | MS_REMOUNT() | MS_RDONLY(), ""));
+        }
+        return List.copyOf(plan);
     }
 
     // The OCI runtime spec's default devices.

@@ -32,6 +32,11 @@ record StdioEnds(int childFd, boolean ownsChildFd, int parentFd) {
         };
     }
 
+    /** The slave of a pseudo-terminal as fd 0, 1 or 2; its owner ({@code PtyMaster}) closes it. */
+    static StdioEnds terminal(int slaveFd) {
+        return new StdioEnds(slaveFd, false, -1);
+    }
+
     /** Closes the child's end once the helper has its copy. */
     void closeChildEnd() {
         if (ownsChildFd) {

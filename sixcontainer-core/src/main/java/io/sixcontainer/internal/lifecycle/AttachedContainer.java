@@ -69,6 +69,11 @@ final class AttachedContainer extends ManagedContainer {
     }
 
     @Override
+    public void resizeTty(int columns, int rows) {
+        init.resizeTty(columns, rows);
+    }
+
+    @Override
     public OutputStream stdin() {
         return require(init.stdin(), "stdin");
     }

@@ -44,7 +44,7 @@ final class ExecCommand implements Callable<Integer> {
     public Integer call() {
         ExecSpec.Builder spec = ExecSpec.builder().command(command).workingDir(workdir)
                 .stdin(interactive ? Stdio.inherit() : Stdio.discard());
-        spec.env(EnvArgs.parse(env));
+        spec.env(EnvSettings.resolve(List.of(), env, System::getenv));
         if (user != null) {
             String[] ids = user.split(":", 2);
             try {

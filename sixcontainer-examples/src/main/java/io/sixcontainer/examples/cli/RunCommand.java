@@ -2,46 +2,71 @@ package io.sixcontainer.examples.cli;
 
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
+import io.sixcontainer.Namespace;
 import io.sixcontainer.Runtime;
 import io.sixcontainer.Stdio;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code sixc run}: run a command in a new container, attached, and exit with its code. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a command in a new container and exit with its exit code.",
+        description = {"Run a command in a new container and exit with its exit code.",
+                "IMAGE is 'busybox'; when the first word is not an image, busybox runs it."},
         footer = {"", "Examples:",
                 "  sixc run busybox echo hello",
-                "  sixc run --hostname box busybox sh -c 'hostname; ps'",
+                "  sixc run -ti busybox sh                  # an interactive shell on a terminal",
+                "  sixc run -ti /bin/sh                      # the same: busybox when no image is named",
+                "  echo data | sixc run -i busybox wc -c     # stdin as a plain pipe",
+                "  sixc run --read-only --tmpfs /tmp:size=16m busybox sh -c 'touch /tmp/ok'",
+                "  sixc run --network host busybox ip addr",
+                "  sixc run -e HOME -e GREETING=hi --env-file ./app.env busybox env",
+                "  sixc run --hostname box -w /tmp busybox sh -c 'hostname; pwd'",
                 "  sixc run -m 100m --cpus 0.5 --pids-limit 50 busybox sh",
-                "  sixc run --rootfs /srv/rootfs -- /bin/ls -l /",
-                "  sixc run -d --name web busybox httpd -f -p 8080"})
+                "  sixc run -d --name web busybox httpd -f -p 8080",
+                "  sixc run --rootfs /srv/rootfs -- /bin/ls -l /"})
 final class RunCommand implements Callable<Integer> {
+
+    private static final String DEFAULT_IMAGE = "busybox";
 
     @ParentCommand
     Sixc top;
 
-    @Option(names = "--rootfs", paramLabel = "DIR", description = "Use this directory as the root filesystem.")
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--rootfs", paramLabel = "DIR", description = "Use this directory as the root filesystem (instead of an image).")
     Path rootfs;
 
     @Option(names = "--hostname", paramLabel = "NAME", description = "Container hostname.")
     String hostname;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Set an environment variable.")
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY[=VALUE]",
+            description = "Set an environment variable; a bare KEY takes this shell's value.")
     List<String> env = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "FILE",
+            description = "Read KEY=VALUE or KEY lines from a file ('#' starts a comment line).")
+    List<Path> envFiles = new ArrayList<>();
 
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container.")
     String workdir = "/";
 
     @Option(names = {"-i", "--interactive"}, description = "Keep stdin connected.")
     boolean interactive;
+
+    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-terminal.")
+    boolean tty;
 
     @Option(names = {"-d", "--detach"}, description = "Run in the background and print the container id.")
     boolean detach;
@@ -52,43 +77,93 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ResourceOptions limits = new ResourceOptions();
 
+    @Option(names = "--rm", description = "Remove the container when it exits (attached containers always are).")
+    boolean remove;
+
+    @Option(names = "--read-only", description = "Mount the container's root filesystem read-only.")
+    boolean readOnly;
+
+    @Option(names = "--tmpfs", paramLabel = "PATH[:OPTIONS]",
+            description = "Mount a tmpfs, e.g. /run:size=16m,mode=755 (default nosuid,nodev,noexec).")
+    List<String> tmpfs = new ArrayList<>();
+
+    @Option(names = "--network", paramLabel = "MODE", defaultValue = "none",
+            description = "none: an own network namespace with only loopback (default); host: the host's network.")
+    String network;
+
     @Parameters(paramLabel = "[IMAGE] COMMAND [ARG...]",
-            description = "'busybox' (unless --rootfs is given), then the command and its arguments.")
+            description = "The image, then the command and its arguments (default: sh).")
     List<String> words = new ArrayList<>();
 
     @Override
     public Integer call() {
-        List<String> command = new ArrayList<>(words);
+        if (interactive && tty && !TerminalSession.stdinIsTerminal()) {
+            throw usage("the input device is not a TTY (drop -t to pipe stdin)");
+        }
+        if (detach && (tty || interactive)) {
+            throw usage("-d cannot be combined with -t or -i: a detached container's output goes to its log");
+        }
+        ContainerSpec.Builder spec = ContainerSpec.builder()
+                .workingDir(workdir)
+                .hostname(hostname)
+                .namespaces(namespaces())
+                .stdin(interactive && !tty ? Stdio.inherit() : Stdio.discard())
+                .tty(tty)
+                .readOnlyRootfs(readOnly)
+                .name(name)
+                .detached(detach)
+                .autoRemove(remove)
+                .resources(limits.toResources());
+        try {
+            spec.env(EnvSettings.resolve(envFiles, env, System::getenv));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        for (String t : tmpfs) {
+            int colon = t.indexOf(':');
+            spec.tmpfs(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
+        }
+        List<String> argv = new ArrayList<>(words);
         try (Runtime runtime = Runtime.open(top.root())) {
-            Path root = rootfs;
-            if (root == null) {
-                if (command.isEmpty() || !command.getFirst().equals("busybox")) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                            "name the image 'busybox' or give --rootfs DIR");
+            if (rootfs != null) {
+                spec.rootfs(rootfs);
+            } else {
+                if (!argv.isEmpty() && argv.getFirst().equals(DEFAULT_IMAGE)) {
+                    argv.removeFirst();
                 }
-                command.removeFirst();
-                root = runtime.busyboxRootfs();
+                spec.rootfs(runtime.busyboxRootfs());
             }
-            if (command.isEmpty()) {
-                command.add("sh");
-            }
-            ContainerSpec.Builder spec = ContainerSpec.builder()
-                    .rootfs(root)
-                    .command(command)
-                    .workingDir(workdir)
-                    .hostname(hostname)
-                    .name(name)
-                    .detached(detach)
-                    .resources(limits.toResources())
-                    .stdin(interactive && !detach ? Stdio.inherit() : Stdio.discard());
-            spec.env(EnvArgs.parse(env));
+            spec.command(argv.isEmpty() ? List.of("sh") : argv);
             if (detach) {
                 System.out.println(runtime.launch(spec.build()).id());
                 return 0;
             }
             try (Container c = runtime.launch(spec.build())) {
-                return c.waitFor().shellCode();
+                if (!tty) {
+                    return c.waitFor().shellCode();
+                }
+                try (TerminalSession session = TerminalSession.attach(c, interactive)) {
+                    return session.waitFor();
+                }
             }
         }
+    }
+
+    private EnumSet<Namespace> namespaces() {
+        EnumSet<Namespace> all = EnumSet.allOf(Namespace.class);
+        switch (network) {
+            case "none" -> {
+                return all;
+            }
+            case "host" -> {
+                all.remove(Namespace.NET);
+                return all;
+            }
+            default -> throw usage("--network: unsupported mode '" + network + "' (none or host)");
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(command.commandLine(), message);
     }
 }

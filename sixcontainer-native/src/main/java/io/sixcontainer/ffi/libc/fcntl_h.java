@@ -118,6 +118,13 @@ public final class fcntl_h extends libc_h$shared {
         return O_NONBLOCK;
     }
 
+    private static final int O_NOCTTY = 256;
+
+    /** {@snippet lang=c : #define O_NOCTTY 0400} */
+    public static int O_NOCTTY() {
+        return O_NOCTTY;
+    }
+
     private static final int O_DIRECTORY = 65536;
 
     /** {@snippet lang=c : #define O_DIRECTORY 0200000} */

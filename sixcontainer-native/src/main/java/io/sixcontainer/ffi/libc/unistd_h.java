@@ -209,4 +209,37 @@ public final class unistd_h extends libc_h$shared {
         }
     }
 
+    private static final class isatty {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT);
+        static final MemorySegment ADDR = findOrThrow("isatty");
+        static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /** Function descriptor for {@code isatty}. */
+    public static FunctionDescriptor isatty$descriptor() {
+        return isatty.DESC;
+    }
+
+    /** Downcall method handle for {@code isatty}. */
+    public static MethodHandle isatty$handle() {
+        return isatty.HANDLE;
+    }
+
+    /** Address of {@code isatty}. */
+    public static MemorySegment isatty$address() {
+        return isatty.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c : int isatty(int fd) }
+     * errno is captured into {@code errnoState} (see {@link #ERRNO_STATE_LAYOUT}).
+     */
+    public static int isatty(MemorySegment errnoState, int fd) {
+        try {
+            return (int) isatty.HANDLE.invokeExact(errnoState, fd);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
 }
