@@ -1,5 +1,6 @@
 package io.sixcontainer.bench;
 
+import io.sixcontainer.ffi.Libc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,7 +30,7 @@ public final class BenchMain {
                         + " (usage: BenchMain --out DIR --repo CHECKOUT [--quick])");
             }
         }
-        if (!"0".equals(ExternalCommand.output(java.util.List.of("id", "-u")).strip())) {
+        if (Libc.geteuid() != 0) {
             System.err.println("[bench] the benchmarks need root (containers, namespaces, mounts)");
             System.exit(2);
         }
@@ -38,12 +39,14 @@ public final class BenchMain {
         Plan plan = quick ? Plan.QUICK : Plan.FULL;
         Results results = new Results();
         results.machine = Machine.describe(tools);
+        results.loadBefore = Machine.loadAverage();
         for (String m : tools.missing()) {
             results.skipped.add("missing " + m);
         }
         try (Workbench bench = Workbench.open(tools, repo.toAbsolutePath().normalize())) {
             new Suite(bench, plan, results).runAll();
         }
+        results.loadAfter = Machine.loadAverage();
         Files.createDirectories(out);
         Path png = out.resolve("benchmarks.png");
         Chart.write(results, png);

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * bind mounts of only the cgroup v1 hierarchies. A holder process ({@code sleep}) keeps the
  * namespace alive; each crun call enters it with {@code nsenter --mount}, which execs crun
  * in place (no extra fork). Every mount is made inside the namespace with propagation
- * private, so the host's mount table never changes; the namespace dies with the holder.
+ * private, so the host's mount table never changes; the namespace dies with the holder,
+ * which {@code setpriv --pdeathsig KILL} ties to this JVM even if it is killed.
  */
 final class CrunNamespace implements AutoCloseable {
 
@@ -48,7 +49,8 @@ final class CrunNamespace implements AutoCloseable {
 
     static CrunNamespace start(Preflight tools, Path work) throws IOException, InterruptedException {
         Path stage = Files.createDirectories(work.resolve("cgroup-stage"));
-        Process p = new ProcessBuilder(tools.path("unshare"), "--mount", "--propagation", "private",
+        Process p = new ProcessBuilder(tools.path("setpriv"), "--pdeathsig", "KILL",
+                tools.path("unshare"), "--mount", "--propagation", "private",
                 "sh", "-c", SETUP, "sh", stage.toString())
                 .redirectInput(new File("/dev/null"))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)

@@ -23,6 +23,16 @@ final class Machine {
         return String.join(", ", parts);
     }
 
+    /** The 1, 5 and 15 minute load averages: how busy the shared machine was. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
     private static void version(Preflight tools, String tool, List<String> parts) {
         if (!tools.has(tool)) {
             return;

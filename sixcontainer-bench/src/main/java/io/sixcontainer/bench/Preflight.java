@@ -19,6 +19,7 @@ final class Preflight {
         TOOLS.put("bwrap", "bubblewrap");
         TOOLS.put("unshare", "util-linux");
         TOOLS.put("nsenter", "util-linux");
+        TOOLS.put("setpriv", "util-linux");
     }
 
     private final Map<String, Path> found = new LinkedHashMap<>();

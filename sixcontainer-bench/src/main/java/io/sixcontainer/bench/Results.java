@@ -13,4 +13,6 @@ final class Results {
     final List<String> skipped = new ArrayList<>();
     ColdStart.Result coldStart;
     String machine = "";
+    String loadBefore = "";
+    String loadAfter = "";
 }

@@ -26,7 +26,7 @@ final class Suite {
         if (bench.hasCrun()) {
             pair("launch -> exit, warm", us, bench.crun());
         } else {
-            results.skipped.add("launch vs crun: crun (or unshare/nsenter for its cgroup namespace) missing");
+            results.skipped.add("launch vs crun: crun (or unshare/nsenter/setpriv for its mount namespace) missing");
         }
         if (bench.tools.has("runc")) {
             pair("launch -> exit, warm", us, bench.runc());

@@ -38,7 +38,7 @@ final class Workbench implements AutoCloseable {
         this.bundleTrue = OciBundle.write(work.resolve("bundle-true"), rootfs, List.of("/bin/true"));
         this.bundleSleep = OciBundle.write(work.resolve("bundle-sleep"), rootfs, List.of("/bin/sleep", "60"));
         this.errFile = work.resolve("stderr.txt");
-        this.crunNs = tools.has("crun") && tools.has("unshare") && tools.has("nsenter")
+        this.crunNs = tools.has("crun") && tools.has("unshare") && tools.has("nsenter") && tools.has("setpriv")
                 ? CrunNamespace.start(tools, work) : null;
     }
 
