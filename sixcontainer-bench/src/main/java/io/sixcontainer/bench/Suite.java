@@ -1,0 +1,80 @@
+package io.sixcontainer.bench;
+
+/** The workloads of issue 8, in order, each skipped with a note when its tool is missing. */
+final class Suite {
+
+    private final Workbench bench;
+    private final Plan plan;
+    private final Results results;
+
+    Suite(Workbench bench, Plan plan, Results results) {
+        this.bench = bench;
+        this.plan = plan;
+        this.results = results;
+    }
+
+    void runAll() throws Exception {
+        latency();
+        throughput();
+        cli();
+        memory();
+        results.coldStart = ColdStart.measure(bench, plan.coldStarts());
+    }
+
+    private void latency() throws Exception {
+        Contender us = bench.javaApi();
+        if (bench.hasCrun()) {
+            pair("launch -> exit, warm", us, bench.crun());
+        } else {
+            results.skipped.add("launch vs crun: crun (or unshare/nsenter/setpriv for its mount namespace) missing");
+        }
+        if (bench.tools.has("runc")) {
+            pair("launch -> exit, warm", us, bench.runc());
+        }
+        if (bench.tools.has("bwrap")) {
+            pair("floor: launch -> exit", us, bench.bwrap());
+        }
+        if (bench.tools.has("unshare")) {
+            pair("floor: launch -> exit", us, bench.unshare());
+        }
+    }
+
+    private void pair(String workload, Contender a, Contender b) throws Exception {
+        results.latency.add(Pairs.latency(workload, a, b, plan.warmup(), plan.rounds()));
+    }
+
+    private void throughput() throws Exception {
+        if (!bench.hasCrun()) {
+            results.skipped.add("throughput: crun missing");
+            return;
+        }
+        for (int threads : new int[] {1, 2}) {
+            String name = threads == 1 ? "throughput, sequential" : "throughput, 2 in parallel";
+            results.throughput.add(Throughput.compare(name, bench.javaApi(), bench.crun(), threads, plan.batch(),
+                    plan.throughputRounds()));
+        }
+    }
+
+    private void cli() throws Exception {
+        Contender sixc = bench.sixcCli();
+        // Builds the CLI jar if needed, outside any timing.
+        sixc.action().run();
+        if (bench.tools.has("runc")) {
+            results.cli.add(Pairs.latency("CLI, whole process", sixc, bench.runc(), plan.cliWarmup(), plan.cliRounds()));
+        }
+        results.cli.add(Pairs.latency("CLI vs the JVM's own start", sixc, bench.jvmFloor(), plan.cliWarmup(),
+                plan.cliRounds()));
+    }
+
+    private void memory() throws Exception {
+        MemoryProbe probe = new MemoryProbe(bench);
+        results.memory.add(probe.monitorRss(plan.memorySamples()));
+        if (bench.hasCrun()) {
+            results.memory.add(probe.ociRunRss("crun", plan.memorySamples()));
+        }
+        if (bench.tools.has("runc")) {
+            results.memory.add(probe.ociRunRss("runc", plan.memorySamples()));
+        }
+        results.memory.addAll(probe.perHandle(plan.handles()));
+    }
+}

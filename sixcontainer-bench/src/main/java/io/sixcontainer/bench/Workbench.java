@@ -1,0 +1,152 @@
+package io.sixcontainer.bench;
+
+import io.sixcontainer.Container;
+import io.sixcontainer.ContainerSpec;
+import io.sixcontainer.ExitStatus;
+import io.sixcontainer.Runtime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything the workloads share: a scratch directory, a sixcontainer runtime rooted in it,
+ * its busybox rootfs, OCI bundles of that same rootfs, crun's private mount namespace, and
+ * one {@link Contender} per way of running {@code /bin/true} in a container.
+ */
+final class Workbench implements AutoCloseable {
+
+    final Preflight tools;
+    final Path work;
+    final Path repo;
+    final Runtime runtime;
+    final Path rootfs;
+    final Path bundleTrue;
+    final Path bundleSleep;
+    private final CrunNamespace crunNs;
+    private final Path errFile;
+    private final AtomicLong ids = new AtomicLong();
+
+    private Workbench(Preflight tools, Path work, Path repo) throws IOException, InterruptedException {
+        this.tools = tools;
+        this.work = work;
+        this.repo = repo;
+        this.runtime = Runtime.open(work.resolve("sixc-root"));
+        this.rootfs = runtime.busyboxRootfs();
+        this.bundleTrue = OciBundle.write(work.resolve("bundle-true"), rootfs, List.of("/bin/true"));
+        this.bundleSleep = OciBundle.write(work.resolve("bundle-sleep"), rootfs, List.of("/bin/sleep", "60"));
+        this.errFile = work.resolve("stderr.txt");
+        this.crunNs = tools.has("crun") && tools.has("unshare") && tools.has("nsenter") && tools.has("setpriv")
+                ? CrunNamespace.start(tools, work) : null;
+    }
+
+    static Workbench open(Preflight tools, Path repo) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("sixc-bench-");
+        return new Workbench(tools, work, repo);
+    }
+
+    boolean hasCrun() {
+        return crunNs != null;
+    }
+
+    ContainerSpec spec(String... argv) {
+        return ContainerSpec.builder().rootfs(rootfs).command(argv).build();
+    }
+
+    /** launch() then waitFor() through the Java API, in this JVM. */
+    Contender javaApi() {
+        ContainerSpec spec = spec("/bin/true");
+        return new Contender("sixcontainer (Java API)", () -> {
+            try (Container c = runtime.launch(spec)) {
+                ExitStatus s = c.waitFor();
+                if (!s.success()) {
+                    throw new IllegalStateException("/bin/true in sixcontainer ended " + s);
+                }
+            }
+        });
+    }
+
+    Contender crun() {
+        return new Contender("crun run", () -> ExternalCommand.run(crunRun(bundleTrue, nextId()), errFile));
+    }
+
+    Contender runc() {
+        return new Contender("runc run", () -> ExternalCommand.run(runcRun(bundleTrue, nextId()), errFile));
+    }
+
+    Contender bwrap() {
+        List<String> argv = List.of(tools.path("bwrap"), "--unshare-all", "--ro-bind", rootfs.toString(), "/",
+                "--proc", "/proc", "--dev", "/dev", "/bin/true");
+        return new Contender("bwrap --unshare-all", () -> ExternalCommand.run(argv, errFile));
+    }
+
+    Contender unshare() {
+        List<String> argv = List.of(tools.path("unshare"), "--fork", "--pid", "--mount", "--uts", "--ipc", "--net",
+                "--mount-proc", "/bin/true");
+        return new Contender("unshare (5 ns)", () -> ExternalCommand.run(argv, errFile));
+    }
+
+    /** {@code ./sixc run busybox /bin/true}, the whole CLI process. */
+    Contender sixcCli() {
+        List<String> argv = List.of(repo.resolve("sixc").toString(), "--root", runtime.root().toString(),
+                "run", "busybox", "/bin/true");
+        return new Contender("./sixc run (CLI)", () -> ExternalCommand.run(argv, errFile));
+    }
+
+    /** The JVM's own start with the flags ./sixc uses: the floor under any Java CLI. */
+    Contender jvmFloor() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> argv = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-version");
+        return new Contender("java -version (JVM start)", () -> ExternalCommand.run(argv, errFile));
+    }
+
+    List<String> crunRun(Path bundle, String id) {
+        if (crunNs == null) {
+            throw new IllegalStateException("crun is not available");
+        }
+        return crunNs.wrap(List.of(tools.path("crun"), "--root", work.resolve("crun-state").toString(),
+                "run", "--bundle", bundle.toString(), id));
+    }
+
+    List<String> crunCommand(String... args) {
+        List<String> argv = new ArrayList<>(List.of(tools.path("crun"), "--root", work.resolve("crun-state").toString()));
+        argv.addAll(List.of(args));
+        return crunNs.wrap(argv);
+    }
+
+    List<String> runcRun(Path bundle, String id) {
+        return List.of(tools.path("runc"), "--root", work.resolve("runc-state").toString(),
+                "run", "--bundle", bundle.toString(), id);
+    }
+
+    List<String> runcCommand(String... args) {
+        List<String> argv = new ArrayList<>(List.of(tools.path("runc"), "--root", work.resolve("runc-state").toString()));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    String nextId() {
+        return "sixcbench-" + ProcessHandle.current().pid() + "-" + ids.incrementAndGet();
+    }
+
+    Path errFile() {
+        return errFile;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            runtime.close();
+        } finally {
+            try {
+                if (crunNs != null) {
+                    crunNs.close();
+                }
+            } finally {
+                Cleanup.deleteTree(work);
+            }
+        }
+    }
+}
