@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* Every namespace a container can have, entered at once through its pidfd
@@ -85,15 +87,22 @@ static int join_cgroups(void)
 	return 0;
 }
 
+static int abandon(pid_t child, int pidfd, const char *step, int err)
+{
+	int status;
+
+	(void)syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, NULL, 0);
+	while (waitpid(child, &status, 0) < 0 && errno == EINTR)
+		;
+	return fail(step, err);
+}
+
 __attribute__((noreturn)) static void run_child(void)
 {
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
 		init_die("prctl", errno, "PR_SET_PDEATHSIG");
 	if (xclose(SIXC_FD_EVENTS) < 0 || xclose(SIXC_FD_LIFELINE) < 0)
 		init_die("close", errno, "monitor fds");
-	const char *cwd = cfg.cwd != NULL ? cfg.cwd : "/";
-	if (chdir(cwd) < 0)
-		init_die("chdir", errno, cwd);
 	exec_command(&cfg);
 }
 
@@ -132,11 +141,12 @@ int enter_main(pid_t pid, uint64_t start_time)
 		(void)kill(child, SIGKILL);
 		return fail("pidfd_open", errno);
 	}
+	/* From here on a failure must not leave the child running unsupervised. */
 	if (report_event("pid %d", (int)child) < 0)
-		return 1;
+		return abandon(child, pidfd, "write", errno);
 	for (size_t i = 0; i < sizeof child_only / sizeof child_only[0]; i++) {
 		if (xclose(child_only[i]) < 0)
-			return fail("close", errno);
+			return abandon(child, pidfd, "close", errno);
 	}
 	struct monitor_opts opts = { 0 };
 	return monitor_watch(child, pidfd, &opts);

@@ -65,6 +65,11 @@ void exec_command(const struct config *cfg)
 	int seen_eacces = 0;
 
 	switch_user(cfg);
+	/* After the user switch, as runc does: a directory the user may not enter
+	 * fails here instead of trapping the command in it. */
+	const char *cwd = cfg->cwd != NULL ? cfg->cwd : "/";
+	if (chdir(cwd) < 0)
+		init_die("chdir", errno, cwd);
 	close_fds();
 	if (file[0] == '\0')
 		exec_failed(file, ENOENT);

@@ -150,8 +150,5 @@ void init_main(unsigned long clone_flags, int monitor_pidfd)
 		take_controlling_tty();
 
 	pivot();
-	const char *cwd = cfg.cwd != NULL ? cfg.cwd : "/";
-	if (chdir(cwd) < 0)
-		init_die("chdir", errno, cwd);
 	exec_command(&cfg);
 }

@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static int write_entry(int log_fd, const char *stream, char tag, const char *data, size_t len)
+static int write_entry_to(int log_fd, const char *stream, char tag, const char *data, size_t len)
 {
 	struct timespec now;
 	struct tm utc;
@@ -45,6 +45,13 @@ static int write_entry(int log_fd, const char *stream, char tag, const char *dat
 	return 0;
 }
 
+static int write_entry(int log_fd, const char *stream, char tag, const char *data, size_t len)
+{
+	if (log_fd < 0)
+		return 0;
+	return write_entry_to(log_fd, stream, tag, data, len) < 0 ? LOG_WRITE_FAILED : 0;
+}
+
 int log_stream_pump(struct log_stream *s, int log_fd)
 {
 	ssize_t n;
@@ -70,13 +77,13 @@ int log_stream_pump(struct log_stream *s, int log_fd)
 			break;
 		size_t line = (size_t)(nl - (s->buf + start));
 		if (write_entry(log_fd, s->name, 'F', s->buf + start, line) < 0)
-			return -1;
+			return LOG_WRITE_FAILED;
 		start += line + 1;
 	}
 	if (start == 0 && s->len == sizeof s->buf) {
 		/* A line longer than the buffer goes out in pieces. */
 		if (write_entry(log_fd, s->name, 'P', s->buf, s->len) < 0)
-			return -1;
+			return LOG_WRITE_FAILED;
 		start = s->len;
 	}
 	memmove(s->buf, s->buf + start, s->len - start);

@@ -19,8 +19,10 @@ struct log_stream {
 };
 
 /* Reads what the pipe has (one read) and appends every complete line to
- * log_fd. At EOF flushes the rest as a P entry and closes the pipe.
- * 0 or -1 (errno). */
+ * log_fd (-1: read and drop, once the log could not be written). At EOF
+ * flushes the rest as a P entry and closes the pipe. 0, -1 when reading
+ * the pipe failed, LOG_WRITE_FAILED when writing the log failed (errno). */
+#define LOG_WRITE_FAILED (-2)
 int log_stream_pump(struct log_stream *s, int log_fd);
 
 #endif

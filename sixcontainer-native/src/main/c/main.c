@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -110,6 +111,10 @@ static void parse_run_args(int argc, char **argv, struct monitor_opts *opts)
 	}
 	if (opts->log && opts->state_dir == NULL)
 		usage_error("--log needs --state-dir");
+	/* The log is read to EOF after the init ends: only a PID namespace makes
+	 * sure every writer has died with it. */
+	if (opts->log && (opts->clone_flags & CLONE_NEWPID) == 0)
+		usage_error("--log needs CLONE_NEWPID");
 }
 
 static int run(int argc, char **argv)

@@ -79,10 +79,11 @@ static enum lifeline lifeline_read(int detach)
 
 struct logs {
 	int file_fd; /* -1: no log */
+	int writable; /* 0 once a write to the log failed */
 	struct log_stream out, err;
 };
 
-static struct logs logs = { .file_fd = -1 };
+static struct logs logs = { .file_fd = -1, .writable = 1 };
 
 enum { P_LIFELINE, P_INIT, P_OUT, P_ERR, P_COUNT };
 
@@ -107,7 +108,12 @@ int monitor_watch(pid_t pid, int pidfd, const struct monitor_opts *opts)
 		for (int i = P_OUT; i <= P_ERR; i++) {
 			struct log_stream *s = i == P_OUT ? &logs.out : &logs.err;
 			if (pfd[i].fd >= 0 && pfd[i].revents != 0) {
-				if (log_stream_pump(s, logs.file_fd) < 0)
+				int rc = log_stream_pump(s, logs.writable ? logs.file_fd : -1);
+				/* A full disk must not kill the container or lose its exit
+				 * record: stop logging, keep draining the pipes. */
+				if (rc == LOG_WRITE_FAILED)
+					logs.writable = 0;
+				else if (rc < 0)
 					return fail_after_clone(pid, "log", errno);
 				pfd[i].fd = s->pipe_fd;
 			}

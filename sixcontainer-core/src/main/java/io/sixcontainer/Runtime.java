@@ -56,6 +56,12 @@ public final class Runtime implements AutoCloseable {
         Path abs = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs);
+            // Root writes state, links and logs here: a directory someone else owns could redirect them.
+            Object owner = Files.getAttribute(abs, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (!Integer.valueOf(0).equals(owner) || Files.isSymbolicLink(abs)) {
+                throw new ContainerException("the runtime root " + abs + " must be a directory owned by root, not uid "
+                        + owner + (Files.isSymbolicLink(abs) ? " (it is a symbolic link)" : ""));
+            }
             Files.setPosixFilePermissions(abs, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new ContainerException("cannot prepare the runtime root " + abs + ": " + e.getMessage(), e);
@@ -134,7 +140,10 @@ public final class Runtime implements AutoCloseable {
                 throw new ContainerException("container " + c.id().substring(0, 12) + " (" + spec.command()
                         + ") did not end within " + timeout + " and was killed");
             });
-            return new ContainerResult(status, out.text(), err.text());
+            // Every process of the container died with its init: the pipes close at once.
+            Duration grace = Duration.ofSeconds(5);
+            String what = "container " + c.id().substring(0, 12);
+            return new ContainerResult(status, out.text(grace, what), err.text(grace, what));
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,10 +27,26 @@ class CrashRecoveryTest extends RuntimeTestBase {
         Random random = new Random(42);
         for (int round = 0; round < 6; round++) {
             Process jvm = ChildJvm.start(LaunchLoop.class, root.toString());
-            assertThat(new BufferedReader(new InputStreamReader(jvm.getInputStream())).readLine()).isEqualTo("ready");
+            BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream()));
+            assertThat(out.readLine()).isEqualTo("ready");
+            List<Integer> pids = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread reader = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+                        pids.add(Integer.parseInt(line.substring(4)));
+                    }
+                } catch (java.io.IOException closedByTheKill) {
+                    // destroyForcibly closes the stream
+                }
+            });
             Thread.sleep(50 + random.nextInt(400));
             jvm.destroyForcibly();
             assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            reader.join(5000);
+            // Every attached container the dead JVM reported, observed through /proc, is gone.
+            for (int pid : List.copyOf(pids)) {
+                awaitGone(pid);
+            }
 
             try (Runtime reopened = Runtime.open(root)) {
                 for (ContainerInfo info : reopened.list()) {
@@ -48,6 +65,13 @@ class CrashRecoveryTest extends RuntimeTestBase {
                 assertThat(names.toList()).as("round %d: names", round).isEmpty();
             }
         }
+    }
+
+    private static void awaitGone(int pid) throws InterruptedException {
+        for (int i = 0; i < 300 && Files.exists(Path.of("/proc/" + pid)); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(Path.of("/proc/" + pid)).as("a container process of the killed JVM").doesNotExist();
     }
 
     private static void awaitNotRunning(Runtime r, String id) throws InterruptedException {

@@ -4,6 +4,7 @@ import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.Runtime;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Run in a child JVM by CrashRecoveryTest: launches, waits for and removes containers in a
@@ -21,10 +22,19 @@ public final class LaunchLoop {
         System.out.println("ready");
         System.out.flush();
         for (int i = 0; ; i++) {
-            Container c = runtime.launch(ContainerSpec.builder().rootfs(rootfs).command("sh", "-c", "exit 0")
-                    .detached(i % 2 == 0).build());
-            c.waitFor();
-            c.remove(false);
+            boolean detached = i % 2 == 0;
+            // Attached ones run until they are closed, so the kill often finds one running.
+            Container c = runtime.launch(ContainerSpec.builder().rootfs(rootfs)
+                    .command(detached ? List.of("sh", "-c", "exit 0") : List.of("sleep", "1000"))
+                    .detached(detached).build());
+            if (detached) {
+                c.waitFor();
+                c.remove(false);
+            } else {
+                System.out.println("pid " + c.pid());
+                System.out.flush();
+                c.close();
+            }
         }
     }
 }

@@ -44,14 +44,17 @@ public final class FdInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
+        int raw = fd.begin();
         try {
-            int n = Libc.read(fd.get(), b, off, Math.min(len, 64 * 1024));
+            int n = Libc.read(raw, b, off, Math.min(len, 64 * 1024));
             return n == 0 ? -1 : n;
         } catch (ErrnoException e) {
             if (eioIsEof && e.errno() == Errno.EIO) {
                 return -1;
             }
             throw new IOException(e.getMessage(), e);
+        } finally {
+            fd.end();
         }
     }
 

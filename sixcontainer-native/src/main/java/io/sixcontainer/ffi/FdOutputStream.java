@@ -22,10 +22,13 @@ public final class FdOutputStream extends OutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
+        int raw = fd.begin();
         try {
-            Libc.writeFully(fd.get(), b, off, len);
+            Libc.writeFully(raw, b, off, len);
         } catch (ErrnoException e) {
             throw new IOException(e.getMessage(), e);
+        } finally {
+            fd.end();
         }
     }
 

@@ -56,6 +56,7 @@ public final class Executor {
     /** Runs {@code spec} to completion, collecting its output; kills it after {@code timeout}. */
     public ExecResult execAndCollect(String label, int pid, long startTime, List<String> containerEnv,
                                      String containerCwd, ExecSpec spec, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         ExecSpec captured = spec.toBuilder().stdout(Stdio.pipe()).stderr(Stdio.pipe()).build();
         try (ExecProcess p = exec(label, pid, startTime, containerEnv, containerCwd, captured)) {
             OutputCollector out = OutputCollector.start(p.stdout(), "stdout-" + label);
@@ -66,7 +67,10 @@ public final class Executor {
                 throw new ContainerException("exec of " + spec.command() + " in " + label
                         + " did not end within " + timeout + " and was killed");
             });
-            return new ExecResult(status, out.text(), err.text());
+            // A background child of the command may hold the pipes: wait only the time left.
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            String what = "exec of " + spec.command() + " in " + label;
+            return new ExecResult(status, out.text(left, what), err.text(left, what));
         }
     }
 

@@ -88,7 +88,7 @@ public final class HelperProcess {
     }
 
     /** Kills the container (if any), drains the monitor's events and reaps it. */
-    void abort() {
+    public void abort() {
         cutLifeline();
         while (nextEvent() != null) {
             // the monitor reports the init's end, then exits

@@ -30,10 +30,20 @@ public final class OutputCollector {
         return c;
     }
 
-    /** Everything read, once the stream has ended. */
-    public String text() {
+    /**
+     * Everything read, once the stream has ended.
+     *
+     * @param within how long to wait for the end of the stream
+     * @param what   names the process whose output this is, for the error
+     * @throws ContainerException if the stream is still open then (a process started in the
+     *                            background holds it); the reader finishes on its own later
+     */
+    public String text(java.time.Duration within, String what) {
         try {
-            thread.join();
+            if (!thread.join(within)) {
+                throw new ContainerException(what + " has ended, but its output was still open " + within
+                        + " later: a process it started in the background holds it");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContainerException("interrupted while collecting output", e);

@@ -100,9 +100,7 @@ final class AttachedContainer extends ManagedContainer {
         try {
             init.close();
         } finally {
-            if (ops.exists(id)) {
-                ops.remove(id, true);
-            }
+            ops.removeIfPresent(id);
         }
     }
 }

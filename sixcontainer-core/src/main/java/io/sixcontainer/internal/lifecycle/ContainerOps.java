@@ -97,13 +97,21 @@ final class ContainerOps {
 
     /** Sends {@code signal} to the init; fails if the container does not run. */
     void signal(String id, int signal) {
-        int pidfd = openPidfd(id).orElseThrow(() -> new ContainerException(
-                "container " + id.substring(0, 12) + " is not running"));
+        if (signal < 1 || signal > 64) {
+            throw new IllegalArgumentException("invalid signal " + signal + ": must be 1..64");
+        }
+        int pidfd = openPidfd(id).orElseThrow(() -> notRunning(id));
         try {
             Libc.pidfdSendSignal(pidfd, signal);
+        } catch (ErrnoException e) {
+            throw e.errno() == Errno.ESRCH ? notRunning(id) : e;
         } finally {
             Libc.close(pidfd);
         }
+    }
+
+    private static ContainerException notRunning(String id) {
+        return new ContainerException("container " + id.substring(0, 12) + " is not running");
     }
 
     /** SIGTERM, then SIGKILL if the init has not ended after {@code grace}. Returns at once if not running. */
@@ -155,7 +163,18 @@ final class ContainerOps {
                 }
             } else if (System.nanoTime() > deadline) {
                 return Optional.empty();
+            } else {
+                pause();  // still being launched, or its end not yet recorded
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerException("interrupted while waiting for a container", e);
         }
     }
 
@@ -178,6 +197,17 @@ final class ContainerOps {
             store.delete(id);
             return null;
         });
+    }
+
+    /** {@link #remove} that is content when the container is already gone (removed by a racing caller). */
+    void removeIfPresent(String id) {
+        try {
+            remove(id, true);
+        } catch (ContainerException e) {
+            if (exists(id)) {
+                throw e;
+            }
+        }
     }
 
     List<LogEntry> logs(String id, LogQuery query) {

@@ -76,7 +76,7 @@ public final class Lifecycle {
                 r.started = Instant.now();
             });
         } catch (RuntimeException e) {
-            process.monitor().cutLifeline();
+            abandon(process, rec, e);
             throw e;
         }
         if (spec.detached()) {
@@ -119,6 +119,23 @@ public final class Lifecycle {
             rec.name = generated;
             store.update(rec.id, r -> r.name = generated);
         }
+    }
+
+    // The command runs but could not be recorded: kill it and take back everything.
+    private void abandon(LaunchedProcess process, ContainerRecord rec, RuntimeException cause) {
+        try {
+            process.monitor().abort();
+            io.sixcontainer.ffi.Libc.closeAll(process.parentStreams());
+            if (process.pty() != null) {
+                process.pty().close();
+            }
+            if (process.cgroup() != null) {
+                process.cgroup().remove();
+            }
+        } catch (RuntimeException cleanup) {
+            cause.addSuppressed(cleanup);
+        }
+        discard(rec, cause);
     }
 
     private void discard(ContainerRecord rec, RuntimeException cause) {

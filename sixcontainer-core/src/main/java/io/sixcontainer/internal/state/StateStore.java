@@ -72,6 +72,7 @@ public final class StateStore {
             Files.createDirectory(tmp);
             writeRecord(tmp, record);
             Files.move(tmp, dir(record.id), StandardCopyOption.ATOMIC_MOVE);
+            fsyncDirectory(containers);
         } catch (IOException e) {
             deleteTree(tmp);
             throw new ContainerException("cannot record container " + record.id + ": " + e.getMessage(), e);
@@ -130,6 +131,12 @@ public final class StateStore {
      */
     public Optional<ContainerRecord> refresh(String id) {
         Optional<ContainerRecord> r = read(id);
+        if (r.isPresent() && r.get().status == ContainerStatus.EXITED && r.get().exitCode == null
+                && r.get().exitSignal == null && Files.exists(dir(id).resolve(ExitRecord.FILE))) {
+            // A monitor that wrote its record after a reader had given up on it.
+            ExitRecord late = ExitRecord.read(dir(id)).orElseThrow();
+            return Optional.of(update(id, rec -> markExited(rec, late)));
+        }
         if (r.isEmpty() || r.get().status != ContainerStatus.RUNNING
                 || ProcessIdentity.isAlive(r.get().pid, r.get().pidStartTime) && !Files.exists(dir(id).resolve(ExitRecord.FILE))) {
             return r;
@@ -229,6 +236,14 @@ public final class StateStore {
             Files.move(tmp, dir.resolve(STATE_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system of " + dir + " cannot rename atomically", e);
+        }
+        fsyncDirectory(dir);
+    }
+
+    // The rename is durable only once the directory that holds the new name is on disk.
+    private static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
         }
     }
 
