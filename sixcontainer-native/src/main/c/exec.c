@@ -7,6 +7,7 @@
 #include <grp.h>
 #include <limits.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -41,6 +42,17 @@ static void close_fds(void)
 	if (close_range(3, SIXC_FD_STATUS - 1, 0) < 0 ||
 	    close_range(SIXC_FD_STATUS + 1, ~0U, 0) < 0)
 		init_die("close_range", errno, "");
+}
+
+/* fd 0 is a pty slave (docs/protocol.md, FLAGS bit 2): a new session whose
+ * controlling terminal it is, so that ^C on the master signals the
+ * container's foreground job and /dev/tty opens. */
+void exec_take_controlling_tty(void)
+{
+	if (setsid() < 0)
+		init_die("setsid", errno, "");
+	if (ioctl(0, TIOCSCTTY, 0) < 0)
+		init_die("ioctl", errno, "TIOCSCTTY fd 0");
 }
 
 /* Groups first: after setuid the right to change them is gone. */

@@ -73,17 +73,6 @@ static void loopback_up(void)
 	close_or_die(s, "loopback socket");
 }
 
-/* fd 0 is a pty slave (docs/protocol.md, FLAGS bit 2): a new session whose
- * controlling terminal it is, so that ^C on the master signals the
- * container's foreground job and /dev/tty opens. */
-static void take_controlling_tty(void)
-{
-	if (setsid() < 0)
-		init_die("setsid", errno, "");
-	if (ioctl(0, TIOCSCTTY, 0) < 0)
-		init_die("ioctl", errno, "TIOCSCTTY fd 0");
-}
-
 static void setup_root(void)
 {
 	/* Nothing done below may propagate back to the host. */
@@ -147,7 +136,7 @@ void init_main(unsigned long clone_flags, int monitor_pidfd)
 	if ((cfg.flags & SIXC_FLAG_LOOPBACK) != 0)
 		loopback_up();
 	if ((cfg.flags & SIXC_FLAG_CONTROLLING_TTY) != 0)
-		take_controlling_tty();
+		exec_take_controlling_tty();
 
 	pivot();
 	exec_command(&cfg);

@@ -36,6 +36,13 @@ public interface ExecProcess extends AutoCloseable {
     /** Its stderr when the spec said {@link Stdio#pipe()}. */
     InputStream stderr();
 
+    /**
+     * Sets the size of its terminal in character cells.
+     *
+     * @throws IllegalStateException if it has no terminal ({@link ExecSpec.Builder#tty})
+     */
+    void resizeTty(int columns, int rows);
+
     /** Kills it if it still runs, waits, and closes its streams. */
     @Override
     void close();

@@ -25,8 +25,10 @@ public final class ExecSpec {
     private final Stdio stdin;
     private final Stdio stdout;
     private final Stdio stderr;
+    private final boolean tty;
 
     private ExecSpec(Builder b) {
+        this.tty = b.tty;
         this.command = List.copyOf(b.command);
         this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
         this.workingDir = b.workingDir;
@@ -87,11 +89,20 @@ public final class ExecSpec {
         return stderr;
     }
 
+    /**
+     * Whether the command gets a pseudo-terminal as stdin, stdout and stderr (and as its
+     * controlling terminal, in a session of its own).
+     */
+    public boolean tty() {
+        return tty;
+    }
+
     /** A builder holding this spec's values. */
     public Builder toBuilder() {
         Builder b = new Builder().command(command).env(env).workingDir(workingDir).stdin(stdin).stdout(stdout).stderr(stderr);
         b.uid = uid;
         b.gid = gid;
+        b.tty = tty;
         return b;
     }
 
@@ -105,8 +116,18 @@ public final class ExecSpec {
         private Stdio stdin = Stdio.discard();
         private Stdio stdout = Stdio.inherit();
         private Stdio stderr = Stdio.inherit();
+        private boolean tty;
 
         private Builder() {
+        }
+
+        /**
+         * A pseudo-terminal instead of the stdio settings: {@link ExecProcess#stdin()} writes
+         * to it, {@link ExecProcess#stdout()} reads everything it prints (stderr included).
+         */
+        public Builder tty(boolean tty) {
+            this.tty = tty;
+            return this;
         }
 
         /** The command and its arguments, each one argv entry. Required. */

@@ -109,6 +109,25 @@ class ExecTest extends RuntimeTestBase {
     }
 
     @Test
+    void aTerminalCanBeAskedFor() throws Exception {
+        try (ExecProcess p = box.exec(ExecSpec.builder().command("sh", "-c", "[ -t 0 ] && [ -t 1 ] && echo on-a-tty; read x; stty size")
+                .tty(true).build())) {
+            p.resizeTty(100, 40);
+            try (OutputStream in = p.stdin()) {
+                in.write("go\n".getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                String out = new String(p.stdout().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(out).contains("on-a-tty").contains("40 100");
+            }
+            assertThat(p.waitFor().success()).isTrue();
+        }
+        try (ExecProcess plain = box.exec(ExecSpec.of("true"))) {
+            assertThatThrownBy(() -> plain.resizeTty(80, 24)).isInstanceOf(IllegalStateException.class);
+            plain.waitFor();
+        }
+    }
+
+    @Test
     void aMissingCommandFailsCleanly() {
         assertThatThrownBy(() -> exec("/no/such/cmd"))
                 .isInstanceOfSatisfying(LaunchException.class, e -> {

@@ -43,6 +43,11 @@ final class ExecHandle implements ExecProcess {
     }
 
     @Override
+    public void resizeTty(int columns, int rows) {
+        process.resizeTty(columns, rows);
+    }
+
+    @Override
     public OutputStream stdin() {
         return require(process.stdin(), "stdin");
     }

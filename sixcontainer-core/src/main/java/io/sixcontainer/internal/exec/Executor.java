@@ -48,7 +48,8 @@ public final class Executor {
             config.user(spec.uid(), spec.gid());
         }
         MonitoredProcess p = new MonitoredProcess(label,
-                launcher.exec(pid, startTime, config, spec.stdin(), spec.stdout(), spec.stderr()), status -> status);
+                launcher.exec(pid, startTime, config, spec.tty(), spec.stdin(), spec.stdout(), spec.stderr()),
+                status -> status);
         p.follow(() -> { });
         return new ExecHandle(p);
     }

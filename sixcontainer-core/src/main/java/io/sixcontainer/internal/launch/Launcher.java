@@ -79,8 +79,12 @@ public final class Launcher {
      * Starts {@code argv} inside the running container whose init is {@code pid} (started at
      * {@code startTime}): same namespaces, and the cgroups whose {@code cgroup.procs} files are given.
      */
-    public LaunchedProcess exec(int pid, long startTime, LaunchConfig config, Stdio in, Stdio out, Stdio err) {
-        Descriptors d = Descriptors.open(in, out, err);
+    public LaunchedProcess exec(int pid, long startTime, LaunchConfig config, boolean tty, Stdio in, Stdio out,
+                                Stdio err) {
+        Descriptors d = tty ? Descriptors.openTerminal() : Descriptors.open(in, out, err);
+        if (tty) {
+            config.flags(LaunchConfig.FLAG_CONTROLLING_TTY);
+        }
         HelperProcess monitor = spawn(d, List.of(helper.toString(), "exec", Integer.toString(pid),
                 Long.toString(startTime)), false);
         // The exec helper reads its config before it enters the container, then reports the pid.

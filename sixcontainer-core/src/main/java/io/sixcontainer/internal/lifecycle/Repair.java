@@ -36,6 +36,9 @@ final class Repair {
         for (Path debris : store.abandonedCreations()) {
             StateStore.deleteTree(debris);
         }
+        for (Path debris : store.debris()) {
+            StateStore.deleteTree(debris);
+        }
         for (String id : store.ids()) {
             try {
                 repair(id);

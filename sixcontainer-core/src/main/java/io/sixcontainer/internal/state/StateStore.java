@@ -39,6 +39,7 @@ public final class StateStore {
     private static final String STATE_FILE = "state.json";
     private static final String LOCK_FILE = "lock";
     private static final String CREATING_PREFIX = ".creating-";
+    private static final String REMOVING_PREFIX = ".removing-";
     private static final int EXIT_RECORD_WAIT_STEPS = 200;
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -216,10 +217,32 @@ public final class StateStore {
         }
     }
 
-    /** Removes the directory of {@code id} and everything in it. */
+    /**
+     * Removes the directory of {@code id} and everything in it. It is first renamed out of
+     * the way in one step, so no reader or locker can find (or re-create files in) a
+     * half-deleted container; a leftover of a crash in between is swept by a repair.
+     */
     public void delete(String id) {
-        deleteTree(dir(id));
+        Path doomed = containers.resolve(REMOVING_PREFIX + id + "." + System.nanoTime());
+        try {
+            Files.move(dir(id), doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException gone) {
+            return;
+        } catch (IOException e) {
+            throw new ContainerException("cannot remove container " + id + ": " + e.getMessage(), e);
+        }
+        deleteTree(doomed);
         JVM_LOCKS.remove(id);
+    }
+
+    /** Directories that are debris: removals cut short, and container directories without a record. */
+    public List<Path> debris() {
+        try (Stream<Path> s = Files.list(containers)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(REMOVING_PREFIX)
+                    || !p.getFileName().toString().startsWith(".") && !Files.exists(p.resolve(STATE_FILE))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + containers, e);
+        }
     }
 
     private static void writeRecord(Path dir, ContainerRecord record) throws IOException {
