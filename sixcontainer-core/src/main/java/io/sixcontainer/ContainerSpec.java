@@ -1,7 +1,6 @@
 package io.sixcontainer;
 
 import io.sixcontainer.internal.launch.TmpfsOptions;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -34,9 +33,6 @@ public final class ContainerSpec {
     /** The {@code PATH} a container gets when the spec sets none. */
     public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-    static final int MAX_ARGS = 4096;
-    static final int MAX_ENV = 4096;
-    static final int MAX_STRING_BYTES = 65535;
     private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,62})?");
 
     private final Path rootfs;
@@ -359,9 +355,9 @@ public final class ContainerSpec {
          */
         public ContainerSpec build() {
             validateRootfs();
-            validateCommand();
-            validateEnv();
-            validateWorkingDir();
+            SpecChecks.command(command);
+            SpecChecks.env(env);
+            SpecChecks.workingDir(workingDir);
             validateNamespacesAndHostname();
             if (name != null) {
                 io.sixcontainer.internal.state.NameRegistry.validate(name);
@@ -384,42 +380,10 @@ public final class ContainerSpec {
                 throw new InvalidSpecException("rootfs is required");
             }
             rootfs = rootfs.toAbsolutePath().normalize();
-            checkString("rootfs", rootfs.toString());
+            SpecChecks.string("rootfs", rootfs.toString());
             if (!Files.isDirectory(rootfs)) {
                 throw new InvalidSpecException("rootfs is not a directory: " + rootfs);
             }
-        }
-
-        private void validateCommand() {
-            if (command.isEmpty()) {
-                throw new InvalidSpecException("command is required");
-            }
-            if (command.size() > MAX_ARGS) {
-                throw new InvalidSpecException("command has " + command.size() + " arguments; at most " + MAX_ARGS);
-            }
-            if (command.getFirst().isEmpty()) {
-                throw new InvalidSpecException("command: the program name is empty");
-            }
-            command.forEach(a -> checkString("command argument", a));
-        }
-
-        private void validateEnv() {
-            if (env.size() > MAX_ENV) {
-                throw new InvalidSpecException("env has " + env.size() + " variables; at most " + MAX_ENV);
-            }
-            env.forEach((k, v) -> {
-                if (k.isEmpty() || k.indexOf('=') >= 0) {
-                    throw new InvalidSpecException("env: invalid variable name '" + k + "'");
-                }
-                checkString("env variable " + k, k + "=" + v);
-            });
-        }
-
-        private void validateWorkingDir() {
-            if (workingDir == null || !workingDir.startsWith("/")) {
-                throw new InvalidSpecException("workingDir must be an absolute path: " + workingDir);
-            }
-            checkString("workingDir", workingDir);
         }
 
         private void validateNamespacesAndHostname() {
@@ -434,15 +398,6 @@ public final class ContainerSpec {
                 if (!namespaces.contains(Namespace.UTS)) {
                     throw new InvalidSpecException("hostname '" + hostname + "' needs the UTS namespace");
                 }
-            }
-        }
-
-        private static void checkString(String what, String value) {
-            if (value.indexOf('\0') >= 0) {
-                throw new InvalidSpecException(what + " contains a NUL character: " + value.replace('\0', '?'));
-            }
-            if (value.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES) {
-                throw new InvalidSpecException(what + " is longer than " + MAX_STRING_BYTES + " bytes");
             }
         }
     }

@@ -190,9 +190,14 @@ public final class ExecSpec {
          * @throws InvalidSpecException naming the first bad value
          */
         public ExecSpec build() {
-            ContainerSpec.Builder check = ContainerSpec.builder().rootfs(java.nio.file.Path.of("/")).command(command)
-                    .env(env).workingDir(workingDir == null ? "/" : workingDir).stdin(stdin);
-            check.build();  // the same rules as a launch for argv, env, working directory, stdin
+            SpecChecks.command(command);
+            SpecChecks.env(env);
+            if (workingDir != null) {
+                SpecChecks.workingDir(workingDir);
+            }
+            if (stdin.kind() == Stdio.Kind.FILE && !java.nio.file.Files.isRegularFile(stdin.file())) {
+                throw new InvalidSpecException("stdin file does not exist: " + stdin.file());
+            }
             if (uid != null && (uid < 0 || gid < 0)) {
                 throw new InvalidSpecException("invalid user " + uid + ":" + gid + ": ids must not be negative");
             }
