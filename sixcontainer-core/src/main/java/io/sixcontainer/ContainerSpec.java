@@ -362,6 +362,9 @@ public final class ContainerSpec {
             if (name != null) {
                 io.sixcontainer.internal.state.NameRegistry.validate(name);
             }
+            if (detached && tty) {
+                throw new InvalidSpecException("a detached container cannot have a terminal: its output goes to its log");
+            }
             if (detached && (stdin.kind() != Stdio.Kind.DISCARD || stdout.kind() != Stdio.Kind.INHERIT
                     || stderr.kind() != Stdio.Kind.INHERIT)) {
                 throw new InvalidSpecException("a detached container's output goes to its log and its stdin is"
