@@ -42,13 +42,13 @@ for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
 # The runtime roots live on the guest's /run (a tmpfs; 9p cannot hold an overlayfs upper dir).
 # /tmp itself stays the host's: the repository may be checked out under it.
 start=$(date +%s)
-VM_TIMEOUT="${VM_TIMEOUT:-900}" "$vm_run" "
+VM_MEM="${VM_MEM:-3072}" VM_TIMEOUT="${VM_TIMEOUT:-900}" "$vm_run" "
   set -e
   grep -q ' /sys/fs/cgroup cgroup2 ' /proc/mounts || { echo 'not a cgroup v2 guest' >&2; exit 3; }
   echo \"guest: \$(uname -r), \$(grep -c ^processor /proc/cpuinfo) cpus, cgroup2 at /sys/fs/cgroup: \$(cat /sys/fs/cgroup/cgroup.controllers)\"
   cd '$repo'
   mkdir -p /run/sixc-tmp
-  '$java' --enable-native-access=ALL-UNNAMED -Djava.io.tmpdir=/run/sixc-tmp -cp '$cp' \
+  '$java' --enable-native-access=ALL-UNNAMED -Xmx512m -Djava.io.tmpdir=/run/sixc-tmp -cp '$cp' \
     org.junit.platform.console.ConsoleLauncher execute \
     ${selectors[*]} --details=tree --disable-banner --fail-if-no-tests
 "
