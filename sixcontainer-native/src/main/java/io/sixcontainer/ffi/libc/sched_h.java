@@ -1,11 +1,6 @@
 // Generated in jextract's layout from <sched.h> (sixcontainer-native/jextract/README.md); errno capture added by hand.
 package io.sixcontainer.ffi.libc;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
-
 /** Bindings for {@code <sched.h>}. */
 @SuppressWarnings({"unused", "checkstyle:TypeName"})
 public final class sched_h extends libc_h$shared {
