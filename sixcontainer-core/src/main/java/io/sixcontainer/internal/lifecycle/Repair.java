@@ -51,7 +51,24 @@ final class Repair {
         }
     }
 
+    // Decided under the record's lock on a fresh read: a launcher updates the record under
+    // that lock before it may exit, so "created, and its launcher is gone" read outside the
+    // lock could be a launch that finished (and whose JVM exited) a moment ago.
     private void repair(String id) {
+        try {
+            store.locked(id, () -> {
+                repairLocked(id);
+                return null;
+            });
+        } catch (io.sixcontainer.ContainerException e) {
+            if (store.read(id).isPresent()) {
+                throw e;
+            }
+            // removed by its owner meanwhile
+        }
+    }
+
+    private void repairLocked(String id) {
         Optional<ContainerRecord> rec = store.refresh(id);
         if (rec.isEmpty()) {
             return;

@@ -4,11 +4,14 @@ import io.sixcontainer.ContainerException;
 import io.sixcontainer.InvalidSpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +30,7 @@ public final class NameRegistry {
     private static final List<String> NOUNS = List.of("otter", "falcon", "lynx", "heron", "badger", "panda",
             "cobra", "bison", "koala", "raven", "tiger", "whale", "gecko", "moose", "eagle", "hyena", "lemur",
             "mamba", "okapi", "yak");
+    private static final String RELEASE_LOCK = "names.lock";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path names;
@@ -93,21 +97,32 @@ public final class NameRegistry {
         }
     }
 
-    /** Releases {@code name} if it still belongs to {@code id}. */
+    /**
+     * Releases {@code name} if it still belongs to {@code id}. Check and delete happen under
+     * one lock that every releaser takes (across threads and JVMs): otherwise two releasers of
+     * one claim could interleave so that the second deletes a new claim made in between.
+     */
     public void release(String name, String id) {
-        if (name != null && resolve(name).filter(id::equals).isPresent()) {
-            try {
-                Files.deleteIfExists(names.resolve(name));
+        if (name == null) {
+            return;
+        }
+        synchronized (NameRegistry.class) {
+            try (FileChannel ch = FileChannel.open(names.resolveSibling(RELEASE_LOCK), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                 FileLock ignored = ch.lock()) {
+                if (resolve(name).filter(id::equals).isPresent()) {
+                    Files.deleteIfExists(names.resolve(name));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot release name " + name, e);
             }
         }
     }
 
-    /** Every claimed name with the id it points to. */
+    /** Every claimed name. */
     public List<String> all() {
         try (var s = Files.list(names)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
