@@ -7,6 +7,7 @@ module io.sixcontainer.core {
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
+    requires org.apache.commons.compress;
 
     exports io.sixcontainer;
 
