@@ -12,4 +12,5 @@ module io.sixcontainer.core {
     exports io.sixcontainer;
 
     opens io.sixcontainer.internal.state to com.fasterxml.jackson.databind;
+    opens io.sixcontainer.internal.image to com.fasterxml.jackson.databind;
 }

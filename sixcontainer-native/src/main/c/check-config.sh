@@ -12,8 +12,8 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 
 # One record of each tag: ROOTFS /r, ARG x, ENV A=b, HOSTNAME h, CWD /,
-# MOUNT proc on /proc, FLAGS 1. Payload 114 bytes.
-printf 'SIXC\001\000\000\000\162\000\000\000' >"$tmp/valid"
+# MOUNT proc on /proc, FLAGS 1, OVERLAY /d lowerdir=a. Payload 136 bytes.
+printf 'SIXC\001\000\000\000\210\000\000\000' >"$tmp/valid"
 printf '\001\000\000\000\003\000\000\000/r\000' >>"$tmp/valid"
 printf '\002\000\000\000\002\000\000\000x\000' >>"$tmp/valid"
 printf '\003\000\000\000\004\000\000\000A=b\000' >>"$tmp/valid"
@@ -23,6 +23,7 @@ printf '\006\000\000\000\051\000\000\000' >>"$tmp/valid"
 printf '\001\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000' >>"$tmp/valid"
 printf '\000\000\000\000\000\000\000\000proc\000/proc\000proc\000\000' >>"$tmp/valid"
 printf '\007\000\000\000\004\000\000\000\001\000\000\000' >>"$tmp/valid"
+printf '\012\000\000\000\016\000\000\000/d\000lowerdir=a\000' >>"$tmp/valid"
 size=$(wc -c <"$tmp/valid")
 
 # expect <file> <ok|invalid|any> <label>

@@ -73,13 +73,28 @@ static void loopback_up(void)
 	close_or_die(s, "loopback socket");
 }
 
+/* Layers are named relative to overlay_dir so that many fit in the one
+ * page of options the kernel takes. The overlay lives in this mount
+ * namespace only: it goes away with the container, whoever dies first. */
+static void mount_overlay(void)
+{
+	if (chdir(cfg.overlay_dir) < 0)
+		init_die("chdir", errno, cfg.overlay_dir);
+	if (mount("overlay", cfg.rootfs, "overlay", 0, cfg.overlay_data) < 0)
+		init_die("mount", errno, "overlay root");
+	if (chdir("/") < 0)
+		init_die("chdir", errno, "/");
+}
+
 static void setup_root(void)
 {
 	/* Nothing done below may propagate back to the host. */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		init_die("mount", errno, "/");
 	/* pivot_root needs the new root to be a mount point. */
-	if (mount(cfg.rootfs, cfg.rootfs, NULL, MS_BIND | MS_REC, NULL) < 0)
+	if (cfg.overlay_dir != NULL)
+		mount_overlay();
+	else if (mount(cfg.rootfs, cfg.rootfs, NULL, MS_BIND | MS_REC, NULL) < 0)
 		init_die("mount", errno, cfg.rootfs);
 	int rootfd = open(cfg.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (rootfd < 0)

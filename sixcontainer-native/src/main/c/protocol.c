@@ -68,25 +68,27 @@ static int take_string(unsigned char *p, size_t len, const char *what, char **ou
 }
 
 /* n consecutive NUL-terminated strings that fill p[0..len) exactly. */
-static int take_strings(unsigned char *p, size_t len, char **out, size_t n)
+static int take_strings(unsigned char *p, size_t len, const char *what, char **out,
+			size_t n)
 {
 	size_t off = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		if (off >= len)
-			return invalid("MOUNT: %zu of %zu strings present", i, n);
+			return invalid("%s: %zu of %zu strings present", what, i, n);
 		unsigned char *nul = memchr(p + off, '\0', len - off);
 		if (nul == NULL)
-			return invalid("MOUNT: string %zu not NUL-terminated", i);
+			return invalid("%s: string %zu not NUL-terminated", what, i);
 		size_t slen = (size_t)(nul - (p + off)) + 1;
 		if (slen > SIXC_MAX_STRING)
-			return invalid("MOUNT: string %zu longer than %u bytes", i,
-				       SIXC_MAX_STRING);
+			return invalid("%s: string %zu longer than %u bytes", what,
+				       i, SIXC_MAX_STRING);
 		out[i] = (char *)(p + off);
 		off += slen;
 	}
 	if (off != len)
-		return invalid("MOUNT: %zu bytes after the strings", len - off);
+		return invalid("%s: %zu bytes after the strings", what,
+			       len - off);
 	return 0;
 }
 
@@ -153,7 +155,7 @@ static int take_mount(unsigned char *p, size_t len, struct mount_step *m)
 	m->mode = le32(p + 4);
 	m->flags = le64(p + 8);
 	m->dev = le64(p + 16);
-	if (take_strings(p + SIXC_MOUNT_FIXED, len - SIXC_MOUNT_FIXED, s, 4) < 0)
+	if (take_strings(p + SIXC_MOUNT_FIXED, len - SIXC_MOUNT_FIXED, "MOUNT", s, 4) < 0)
 		return -1;
 	m->source = s[0];
 	m->target = s[1];
@@ -238,6 +240,22 @@ static int take_record(uint16_t tag, unsigned char *p, size_t len, struct config
 			return invalid("USER: uid or gid 4294967295");
 		cfg->has_user = 1;
 		return 0;
+	case TAG_OVERLAY: {
+		char *o[2];
+		if (cfg->overlay_dir != NULL)
+			return invalid("OVERLAY: more than one");
+		if (take_strings(p, len, "OVERLAY", o, 2) < 0)
+			return -1;
+		if (o[0][0] != '/')
+			return invalid("OVERLAY: directory not an absolute path");
+		/* The kernel takes one page of mount options. */
+		if (o[1][0] == '\0' || strlen(o[1]) >= SIXC_MAX_OVERLAY_DATA)
+			return invalid("OVERLAY: options empty or %u bytes or more",
+				       SIXC_MAX_OVERLAY_DATA);
+		cfg->overlay_dir = o[0];
+		cfg->overlay_data = o[1];
+		return 0;
+	}
 	case TAG_CGROUP:
 		if (cfg->ncgroups >= SIXC_MAX_CGROUPS)
 			return invalid("CGROUP: more than %u", SIXC_MAX_CGROUPS);

@@ -17,6 +17,7 @@
 #define SIXC_MAX_MOUNTS 512u
 #define SIXC_MAX_HOSTNAME 64u
 #define SIXC_MAX_CGROUPS 32u
+#define SIXC_MAX_OVERLAY_DATA 4096u
 
 enum sixc_tag {
 	TAG_ROOTFS = 1,
@@ -28,6 +29,7 @@ enum sixc_tag {
 	TAG_FLAGS = 7,
 	TAG_USER = 8,   /* u32 uid, u32 gid: run the command as this user */
 	TAG_CGROUP = 9, /* exec mode: a cgroup.procs file to join (host path) */
+	TAG_OVERLAY = 10, /* dir, options: the root is an overlay mounted from dir */
 };
 
 enum sixc_mount_op {
@@ -60,6 +62,10 @@ struct config {
 	char *rootfs;
 	char *cwd;      /* NULL: "/" */
 	char *hostname; /* NULL: leave as is */
+	/* NULL: rootfs is bound onto itself; else an overlay is mounted on it,
+	 * its options' relative paths resolved from overlay_dir. */
+	char *overlay_dir;
+	char *overlay_data;
 	uint32_t flags;
 	int has_user;
 	uint32_t uid, gid;

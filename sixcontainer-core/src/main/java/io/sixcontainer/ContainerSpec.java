@@ -36,6 +36,8 @@ public final class ContainerSpec {
     private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,62})?");
 
     private final Path rootfs;
+    private final String image;
+    private final List<Volume> volumes;
     private final List<String> command;
     private final Map<String, String> env;
     private final String workingDir;
@@ -57,6 +59,8 @@ public final class ContainerSpec {
         this.detached = b.detached;
         this.autoRemove = b.autoRemove;
         this.rootfs = b.rootfs;
+        this.image = b.image;
+        this.volumes = List.copyOf(b.volumes);
         this.command = List.copyOf(b.command);
         this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
         this.workingDir = b.workingDir;
@@ -83,6 +87,8 @@ public final class ContainerSpec {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.rootfs = rootfs;
+        b.image = image;
+        b.volumes.addAll(volumes);
         b.command = command;
         b.env.putAll(env);
         b.workingDir = workingDir;
@@ -116,9 +122,19 @@ public final class ContainerSpec {
         return autoRemove;
     }
 
-    /** The host directory that becomes the container's {@code /}. */
+    /** The host directory that becomes the container's {@code /} as it is, or null when an image is used. */
     public Path rootfs() {
         return rootfs;
+    }
+
+    /** The image whose layers, under a write layer of the container's own, become {@code /}; or null. */
+    public String image() {
+        return image;
+    }
+
+    /** The volumes, in mount order. */
+    public List<Volume> volumes() {
+        return volumes;
     }
 
     /** The command and its arguments, run directly (never through a shell). */
@@ -139,7 +155,7 @@ public final class ContainerSpec {
         return Collections.unmodifiableMap(all);
     }
 
-    /** The working directory inside the container. */
+    /** The working directory inside the container, or null for the image's (else {@code /}). */
     public String workingDir() {
         return workingDir;
     }
@@ -194,17 +210,19 @@ public final class ContainerSpec {
 
     @Override
     public String toString() {
-        return "ContainerSpec{rootfs=" + rootfs + ", command=" + command + ", workingDir=" + workingDir
+        return "ContainerSpec{" + (image != null ? "image=" + image : "rootfs=" + rootfs) + ", command=" + command + ", workingDir=" + workingDir
                 + ", hostname=" + hostname + ", namespaces=" + namespaces + ", resources=" + resources + ", tty=" + tty
-                + ", readOnlyRootfs=" + readOnlyRootfs + ", tmpfs=" + tmpfs + "}";
+                + ", readOnlyRootfs=" + readOnlyRootfs + ", tmpfs=" + tmpfs + ", volumes=" + volumes + "}";
     }
 
     /** Fluent builder of {@link ContainerSpec}; {@link #build()} validates. */
     public static final class Builder {
         private Path rootfs;
+        private String image;
+        private final List<Volume> volumes = new java.util.ArrayList<>();
         private List<String> command = List.of();
         private final Map<String, String> env = new LinkedHashMap<>();
-        private String workingDir = "/";
+        private String workingDir;
         private String hostname;
         private Set<Namespace> namespaces = EnumSet.allOf(Namespace.class);
         private Stdio stdin = Stdio.discard();
@@ -243,9 +261,31 @@ public final class ContainerSpec {
             return this;
         }
 
-        /** The host directory that becomes {@code /}. Required. */
+        /**
+         * A host directory that becomes {@code /} as it is: the container writes into it
+         * directly (read-only with {@link #readOnlyRootfs}). One of this and {@link #image}.
+         */
         public Builder rootfs(Path rootfs) {
             this.rootfs = rootfs;
+            this.image = null;
+            return this;
+        }
+
+        /**
+         * An image ({@code NAME[:TAG]}, an id, or the built-ins {@code busybox} and
+         * {@code host}) whose layers, under the container's own write layer, become {@code /}.
+         * Its command, environment and working directory are the defaults of this spec. One of
+         * this and {@link #rootfs}.
+         */
+        public Builder image(String image) {
+            this.image = image;
+            this.rootfs = null;
+            return this;
+        }
+
+        /** Adds a volume (mounted in the order added, after the standard mounts). */
+        public Builder volume(Volume volume) {
+            volumes.add(Objects.requireNonNull(volume, "volume"));
             return this;
         }
 
@@ -278,7 +318,7 @@ public final class ContainerSpec {
             return this;
         }
 
-        /** The working directory inside the container (absolute); default {@code /}. */
+        /** The working directory inside the container (absolute); default the image's, else {@code /}. */
         public Builder workingDir(String dir) {
             this.workingDir = dir;
             return this;
@@ -355,9 +395,15 @@ public final class ContainerSpec {
          */
         public ContainerSpec build() {
             validateRootfs();
-            SpecChecks.command(command);
+            if (image == null || !command.isEmpty()) {
+                SpecChecks.command(command);
+            }
             SpecChecks.env(env);
-            SpecChecks.workingDir(workingDir);
+            if (workingDir != null) {
+                SpecChecks.workingDir(workingDir);
+            } else if (image == null) {
+                workingDir = "/";
+            }
             validateNamespacesAndHostname();
             if (name != null) {
                 io.sixcontainer.internal.state.NameRegistry.validate(name);
@@ -379,8 +425,15 @@ public final class ContainerSpec {
         }
 
         private void validateRootfs() {
+            if (image != null) {
+                SpecChecks.string("image", image);
+                if (image.isEmpty()) {
+                    throw new InvalidSpecException("image name is empty");
+                }
+                return;
+            }
             if (rootfs == null) {
-                throw new InvalidSpecException("rootfs is required");
+                throw new InvalidSpecException("a rootfs directory or an image is required");
             }
             rootfs = rootfs.toAbsolutePath().normalize();
             SpecChecks.string("rootfs", rootfs.toString());

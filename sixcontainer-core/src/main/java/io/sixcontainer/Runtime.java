@@ -147,6 +147,42 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
+    /** Every image stored under this root (not the built-ins {@code busybox} and {@code host}). */
+    public List<ImageInfo> images() {
+        return lifecycle.images().list();
+    }
+
+    /**
+     * The image with this {@code NAME[:TAG]}, id or unique id prefix, or a built-in.
+     *
+     * @throws ImageException if an id prefix matches several images
+     */
+    public Optional<ImageInfo> image(String ref) {
+        return lifecycle.images().find(Objects.requireNonNull(ref, "ref"));
+    }
+
+    /**
+     * Gives the image {@code ref} names a further name {@code newRef} ({@code NAME[:TAG]});
+     * whatever {@code newRef} named before loses it.
+     *
+     * @throws ImageException if there is no such image or {@code newRef} is invalid
+     */
+    public ImageInfo tagImage(String ref, String newRef) {
+        return lifecycle.images().tag(Objects.requireNonNull(ref, "ref"), Objects.requireNonNull(newRef, "newRef"));
+    }
+
+    /**
+     * Removes {@code ref}: a name of an image that has other names is only untagged;
+     * otherwise the image and its layers no other image or container uses are deleted.
+     *
+     * @param force remove an image that containers were made from (their layers stay until they are removed)
+     * @return what was done: {@code untagged: NAME:TAG} or {@code deleted: ID}
+     * @throws ImageException if there is no such image, or it is in use and not {@code force}
+     */
+    public String removeImage(String ref, boolean force) {
+        return lifecycle.images().remove(Objects.requireNonNull(ref, "ref"), force);
+    }
+
     /** Stops and removes every attached container this runtime launched; detached ones live on. */
     @Override
     public void close() {

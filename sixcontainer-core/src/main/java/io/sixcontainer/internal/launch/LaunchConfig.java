@@ -26,6 +26,7 @@ public final class LaunchConfig {
     private static final int TAG_FLAGS = 7;
     private static final int TAG_USER = 8;
     private static final int TAG_CGROUP = 9;
+    private static final int TAG_OVERLAY = 10;
 
     private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
 
@@ -66,6 +67,17 @@ public final class LaunchConfig {
     public LaunchConfig cgroups(List<String> procsFiles) {
         procsFiles.forEach(p -> string(TAG_CGROUP, p));
         return this;
+    }
+
+    /** Adds the record: mount an overlay with {@code options} (paths relative to {@code dir}) as the root. */
+    LaunchConfig overlay(String dir, String options) {
+        return record(TAG_OVERLAY, concat(cString(dir), cString(options)));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     LaunchConfig hostname(String name) {

@@ -42,8 +42,10 @@ public final class Launcher {
      *
      * @param stateDir the container's directory: the monitor writes its exit record there,
      *                 and, for a detached container, the log
+     * @param overlay  the overlay the init mounts on the spec's rootfs, or null to use the
+     *                 rootfs as it is
      */
-    public LaunchedProcess launch(ContainerSpec spec, String id, Path stateDir) {
+    public LaunchedProcess launch(ContainerSpec spec, String id, Path stateDir, RootOverlay overlay) {
         // A detached container's output goes to the log through its monitor.
         Stdio out = spec.detached() ? Stdio.discard() : spec.stdout();
         Stdio err = spec.detached() ? Stdio.discard() : spec.stderr();
@@ -57,7 +59,7 @@ public final class Launcher {
                 // have been reused yet), and every limit holds before the command runs.
                 long startTime = startTimeOf(initPid);
                 cgroup[0] = CgroupManager.place(id, spec.resources(), initPid);
-                sendConfig(d, configOf(spec, id, d.pty == null ? null : d.pty.slavePath()));
+                sendConfig(d, configOf(spec, id, d.pty == null ? null : d.pty.slavePath(), overlay));
                 return new Started(initPid, startTime, cgroup[0]);
             });
         } catch (RuntimeException e) {
@@ -168,7 +170,7 @@ public final class Launcher {
         return first.value();
     }
 
-    private static LaunchConfig configOf(ContainerSpec spec, String id, String ttySlave) {
+    private static LaunchConfig configOf(ContainerSpec spec, String id, String ttySlave, RootOverlay overlay) {
         LaunchConfig config = new LaunchConfig()
                 .rootfs(spec.rootfs().toString())
                 .args(spec.command())
@@ -176,6 +178,9 @@ public final class Launcher {
                 .cwd(spec.workingDir())
                 .mounts(MountPlan.standard(spec.namespaces()))
                 .mounts(MountPlan.options(spec, ttySlave));
+        if (overlay != null) {
+            config.overlay(overlay.dir().toString(), overlay.options());
+        }
         if (spec.namespaces().contains(Namespace.UTS)) {
             config.hostname(spec.hostname() != null ? spec.hostname() : id.substring(0, 12));
         }

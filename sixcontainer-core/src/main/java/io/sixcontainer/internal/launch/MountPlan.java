@@ -5,14 +5,18 @@ import static io.sixcontainer.ffi.libc.sys_mount_h.MS_NODEV;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_NOEXEC;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_NOSUID;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_RDONLY;
+import static io.sixcontainer.ffi.libc.sys_mount_h.MS_REC;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_REMOUNT;
 import static io.sixcontainer.ffi.libc.sys_mount_h.MS_STRICTATIME;
 
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.Namespace;
+import io.sixcontainer.Volume;
 import io.sixcontainer.internal.cgroup.CgroupLayout;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -75,7 +79,8 @@ final class MountPlan {
 
     /**
      * The steps a spec's options add after the standard plan: the terminal as
-     * {@code /dev/console} ({@code ttySlave} is its host path, or null), the tmpfs mounts and,
+     * {@code /dev/console} ({@code ttySlave} is its host path, or null), the volumes and tmpfs
+     * mounts (shallower targets first) and,
      * last so that every mount point exists by then, the read-only remount of {@code /}.
      */
     static List<MountStep> options(ContainerSpec spec, String ttySlave) {
@@ -84,14 +89,27 @@ final class MountPlan {
             // The container's /dev/pts is a private instance without this slave (runc binds it the same way).
             plan.add(MountStep.mount(ttySlave, "/dev/console", "", MS_BIND(), ""));
         }
+        // Parents before children, whatever order they were given in (docker sorts the same way).
+        List<Map.Entry<String, MountStep>> userMounts = new ArrayList<>();
+        for (Volume v : spec.volumes()) {
+            // A read-only volume is not recursive: a submount left writable would defeat it.
+            long flags = v.readOnly() ? MS_BIND() | MS_RDONLY() : MS_BIND() | MS_REC();
+            userMounts.add(Map.entry(v.target(), MountStep.mount(v.source().toString(), v.target(), "", flags, "")));
+        }
         spec.tmpfs().forEach((target, options) -> {
             TmpfsOptions t = TmpfsOptions.parse(target, options);
-            plan.add(MountStep.mount("tmpfs", t.target(), "tmpfs", t.flags(), t.data()));
+            userMounts.add(Map.entry(t.target(), MountStep.mount("tmpfs", t.target(), "tmpfs", t.flags(), t.data())));
         });
+        userMounts.stream().sorted(Comparator.comparingLong(e -> depth(e.getKey())))
+                .forEach(e -> plan.add(e.getValue()));
         if (spec.readOnlyRootfs()) {
             plan.add(MountStep.mount("", "/", "", MS_BIND() | MS_REMOUNT() | MS_RDONLY(), ""));
         }
         return List.copyOf(plan);
+    }
+
+    private static long depth(String target) {
+        return java.util.Arrays.stream(target.split("/")).filter(p -> !p.isEmpty() && !p.equals(".")).count();
     }
 
     // The OCI runtime spec's default devices.

@@ -9,6 +9,8 @@ import io.sixcontainer.ExitStatus;
 import io.sixcontainer.internal.exec.Executor;
 import io.sixcontainer.internal.launch.LaunchedProcess;
 import io.sixcontainer.internal.launch.Launcher;
+import io.sixcontainer.internal.image.ImageRecord;
+import io.sixcontainer.internal.image.ImageStore;
 import io.sixcontainer.internal.state.ContainerRecord;
 import io.sixcontainer.internal.state.NameRegistry;
 import io.sixcontainer.internal.state.ProcessIdentity;
@@ -33,16 +35,27 @@ public final class Lifecycle {
 
     private final StateStore store;
     private final NameRegistry names;
+    private final Path root;
+    private final ImageStore images;
+    private final ImageOps imageOps;
     private final Launcher launcher;
     private final ContainerOps ops;
     private final Map<String, AttachedContainer> attached = new ConcurrentHashMap<>();
 
     /** @param root the runtime root */
     public Lifecycle(Path root, Launcher launcher) {
+        this.root = root;
         this.store = new StateStore(root);
+        this.images = new ImageStore(root);
+        this.imageOps = new ImageOps(images, store);
         this.names = new NameRegistry(root);
         this.launcher = launcher;
         this.ops = new ContainerOps(store, names, new Executor(launcher));
+    }
+
+    /** The image operations. */
+    public ImageOps images() {
+        return imageOps;
     }
 
     /** Repairs what JVMs killed mid-launch or mid-remove left behind (see {@link Repair}). */
@@ -51,8 +64,16 @@ public final class Lifecycle {
     }
 
     /** Launches {@code spec}: records it, claims its name, starts it. Nothing remains if it fails. */
-    public Container launch(ContainerSpec spec) {
+    public Container launch(ContainerSpec requested) {
+        ImageRecord image = requested.image() != null ? images.resolve(requested.image()) : null;
+        ContainerSpec spec = image != null ? Workspace.withImageDefaults(requested, image) : requested;
+        List<Path> lowerDirs = image != null ? images.lowerDirs(image) : null;
+        Workspace.prepareVolumes(spec);
         ContainerRecord rec = newRecord(spec);
+        if (image != null) {
+            rec.imageId = image.id;
+            rec.layers = image.layers;
+        }
         store.create(rec);
         try {
             claimName(spec, rec);
@@ -62,7 +83,13 @@ public final class Lifecycle {
         }
         LaunchedProcess process;
         try {
-            process = launcher.launch(spec, rec.id, store.dir(rec.id));
+            Path dir = store.dir(rec.id);
+            if (image == null) {
+                process = launcher.launch(spec, rec.id, dir, null);
+            } else {
+                var overlay = Workspace.create(root, dir, lowerDirs);
+                process = launcher.launch(Workspace.launchSpec(spec, dir), rec.id, dir, overlay);
+            }
         } catch (RuntimeException e) {
             discard(rec, e);
             throw e;
@@ -97,7 +124,7 @@ public final class Lifecycle {
         RANDOM.nextBytes(b);
         rec.id = HexFormat.of().formatHex(b);
         rec.name = spec.name();
-        rec.image = spec.rootfs().toString();
+        rec.image = spec.image() != null ? spec.image() : spec.rootfs().toString();
         rec.command = spec.command();
         rec.env = spec.effectiveEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         rec.workingDir = spec.workingDir();

@@ -23,6 +23,10 @@ public final class ContainerRecord {
     public String image;
     /** Command and arguments. */
     public List<String> command = List.of();
+    /** The id of the image the root was made from, or null for a rootfs directory. */
+    public String imageId;
+    /** The image's layers (diff ids, bottom first) the container's root uses. */
+    public List<String> layers = List.of();
     /** The command's environment as KEY=VALUE, which exec'd commands start from. */
     public List<String> env = List.of();
     /** The command's working directory, where exec'd commands start by default. */

@@ -2,9 +2,11 @@ package io.sixcontainer.examples.cli;
 
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
+import io.sixcontainer.InvalidSpecException;
 import io.sixcontainer.Namespace;
 import io.sixcontainer.Runtime;
 import io.sixcontainer.Stdio;
+import io.sixcontainer.Volume;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
                 "  sixc run --hostname box -w /tmp busybox sh -c 'hostname; pwd'",
                 "  sixc run -m 100m --cpus 0.5 --pids-limit 50 busybox sh",
                 "  sixc run -d --name web busybox httpd -f -p 8080",
+                "  sixc run -v ./data:/data -v /etc/ssl:/ssl:ro busybox ls /data /ssl",
+                "  sixc run host make -C /src            # the host's own tools, its root read-only under a write layer",
                 "  sixc run --rootfs /srv/rootfs -- /bin/ls -l /"})
 final class RunCommand implements Callable<Integer> {
 
@@ -59,8 +63,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Read KEY=VALUE or KEY lines from a file ('#' starts a comment line).")
     List<Path> envFiles = new ArrayList<>();
 
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container.")
-    String workdir = "/";
+    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR",
+            description = "Working directory inside the container (default: the image's, else /).")
+    String workdir;
+
+    @Option(names = {"-v", "--volume"}, paramLabel = "HOST:CONTAINER[:ro|rw]",
+            description = "Mount a host directory (created if missing; relative to the current directory).")
+    List<String> volumes = new ArrayList<>();
 
     @Option(names = {"-i", "--interactive"}, description = "Keep stdin connected.")
     boolean interactive;
@@ -119,6 +128,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        try {
+            volumes.forEach(v -> spec.volume(Volume.parse(v)));
+        } catch (InvalidSpecException e) {
+            throw usage(e.getMessage());
+        }
         for (String t : tmpfs) {
             int colon = t.indexOf(':');
             spec.tmpfs(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
@@ -127,13 +141,16 @@ final class RunCommand implements Callable<Integer> {
         try (Runtime runtime = Runtime.open(top.root())) {
             if (rootfs != null) {
                 spec.rootfs(rootfs);
+            } else if (!argv.isEmpty() && isImage(runtime, argv.getFirst())) {
+                spec.image(argv.removeFirst());
             } else {
-                if (!argv.isEmpty() && argv.getFirst().equals(DEFAULT_IMAGE)) {
-                    argv.removeFirst();
-                }
-                spec.rootfs(runtime.busyboxRootfs());
+                // The seed's spelling: no image named, busybox runs the command.
+                spec.image(DEFAULT_IMAGE);
             }
-            spec.command(argv.isEmpty() ? List.of("sh") : argv);
+            if (rootfs != null && argv.isEmpty()) {
+                argv.add("sh");
+            }
+            spec.command(argv);
             if (detach) {
                 System.out.println(runtime.launch(spec.build()).id());
                 return 0;
@@ -147,6 +164,11 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    // A first word with a '/' is a command path (image names have none).
+    private static boolean isImage(Runtime runtime, String word) {
+        return !word.contains("/") && runtime.image(word).isPresent();
     }
 
     private EnumSet<Namespace> namespaces() {

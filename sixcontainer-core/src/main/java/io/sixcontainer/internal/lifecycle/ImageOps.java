@@ -1,0 +1,67 @@
+package io.sixcontainer.internal.lifecycle;
+
+import io.sixcontainer.ImageInfo;
+import io.sixcontainer.internal.image.ImageRecord;
+import io.sixcontainer.internal.image.ImageStore;
+import io.sixcontainer.internal.state.StateStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The image operations of a runtime: they need to know which images and layers containers use. */
+public final class ImageOps {
+
+    private final ImageStore images;
+    private final StateStore containers;
+
+    ImageOps(ImageStore images, StateStore containers) {
+        this.images = images;
+        this.containers = containers;
+    }
+
+    /** Every stored image. */
+    public List<ImageInfo> list() {
+        return images.list().stream().map(this::info).toList();
+    }
+
+    /** The image {@code ref} names, if any. */
+    public Optional<ImageInfo> find(String ref) {
+        return images.find(ref).map(this::info);
+    }
+
+    /** Points {@code newRef} at the image {@code ref} names. */
+    public ImageInfo tag(String ref, String newRef) {
+        return images.locked(() -> {
+            ImageRecord image = images.resolve(ref);
+            images.tag(image, newRef);
+            return info(image);
+        });
+    }
+
+    /** Removes a tag or an image; see {@link ImageStore#remove}. */
+    public String remove(String ref, boolean force) {
+        return images.locked(() -> {
+            Set<String> imagesInUse = new HashSet<>();
+            List<String> layersInUse = new ArrayList<>();
+            for (String id : containers.ids()) {
+                containers.read(id).filter(r -> r.imageId != null).ifPresent(r -> {
+                    imagesInUse.add(r.imageId);
+                    layersInUse.addAll(r.layers);
+                });
+            }
+            return images.remove(ref, force, imagesInUse, layersInUse);
+        });
+    }
+
+    ImageStore store() {
+        return images;
+    }
+
+    ImageInfo info(ImageRecord r) {
+        List<String> tags = r.builtin != null ? List.of(r.builtin + ":latest") : images.tagsOf(r);
+        return new ImageInfo(r.id, tags, r.created, r.layers, r.config.env(), r.config.entrypoint(), r.config.cmd(),
+                r.config.workingDir());
+    }
+}
