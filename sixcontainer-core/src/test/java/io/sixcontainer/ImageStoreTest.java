@@ -43,6 +43,7 @@ class ImageStoreTest extends RuntimeTestBase {
             assertThat(layerDir()).as("a layer a container uses stays").isDirectory();
             assertThat(c.execAndCollect(ExecSpec.of("cat", "/etc/passwd"), Duration.ofSeconds(10)).exitCode()).isZero();
         }
+        assertThat(layerDir()).as("freed with the last container that used it").doesNotExist();
     }
 
     @Test

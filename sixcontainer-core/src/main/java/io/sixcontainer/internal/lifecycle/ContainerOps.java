@@ -37,6 +37,7 @@ final class ContainerOps {
 
     private final StateStore store;
     private final NameRegistry names;
+    private ImageOps images;
     private final Executor executor;
 
     ContainerOps(StateStore store, NameRegistry names, Executor executor) {
@@ -195,6 +196,9 @@ final class ContainerOps {
             cgroupOf(rec).remove();
             names.release(rec.name, id);
             store.delete(id);
+            if (images != null) {
+                images.containerRemoved(rec.imageId);
+            }
             return null;
         });
     }
@@ -208,6 +212,11 @@ final class ContainerOps {
                 throw e;
             }
         }
+    }
+
+    // Set once by the lifecycle, which makes both.
+    void imageOps(ImageOps imageOps) {
+        this.images = imageOps;
     }
 
     List<LogEntry> logs(String id, LogQuery query) {

@@ -45,14 +45,31 @@ public final class ImageOps {
         return images.locked(() -> {
             Set<String> imagesInUse = new HashSet<>();
             List<String> layersInUse = new ArrayList<>();
-            for (String id : containers.ids()) {
-                containers.read(id).filter(r -> r.imageId != null).ifPresent(r -> {
-                    imagesInUse.add(r.imageId);
-                    layersInUse.addAll(r.layers);
-                });
-            }
+            usage(imagesInUse, layersInUse);
             return images.remove(ref, force, imagesInUse, layersInUse);
         });
+    }
+
+    /** After a container is removed: the layers of an image removed while it ran may be free now. */
+    void containerRemoved(String imageId) {
+        if (imageId == null || imageId.startsWith("builtin:") || images.find(imageId).isPresent()) {
+            return;
+        }
+        images.locked(() -> {
+            List<String> layersInUse = new ArrayList<>();
+            usage(new HashSet<>(), layersInUse);
+            images.collectLayers(layersInUse);
+            return null;
+        });
+    }
+
+    private void usage(Set<String> imagesInUse, List<String> layersInUse) {
+        for (String id : containers.ids()) {
+            containers.read(id).filter(r -> r.imageId != null).ifPresent(r -> {
+                imagesInUse.add(r.imageId);
+                layersInUse.addAll(r.layers);
+            });
+        }
     }
 
     ImageStore store() {

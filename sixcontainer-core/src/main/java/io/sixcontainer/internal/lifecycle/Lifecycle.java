@@ -51,6 +51,7 @@ public final class Lifecycle {
         this.names = new NameRegistry(root);
         this.launcher = launcher;
         this.ops = new ContainerOps(store, names, new Executor(launcher));
+        ops.imageOps(imageOps);
     }
 
     /** The image operations. */

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sixc", mixinStandardHelpOptions = true, versionProvider = Sixc.Version.class,
         description = "Run Linux containers with no daemon.",
         subcommands = {RunCommand.class, PsCommand.class, LogsCommand.class, StopCommand.class, KillCommand.class,
-                RmCommand.class, WaitCommand.class, InspectCommand.class, ExecCommand.class})
+                RmCommand.class, WaitCommand.class, InspectCommand.class, ExecCommand.class, ImagesCommand.class,
+                RmiCommand.class, TagCommand.class})
 public final class Sixc {
 
     /** Exit code for a failure of sixc itself (docker's convention). */
