@@ -18,23 +18,17 @@ final class ImagesCommand implements Callable<Integer> {
     @ParentCommand
     Sixc top;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only show ids.")
-    boolean quiet;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "'table' (default) or 'json'.")
-    String format = "table";
+    @picocli.CommandLine.Mixin
+    ListingOptions output = new ListingOptions();
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("table") && !format.equals("json")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "unknown --format '" + format + "': use table or json");
-        }
+        boolean json = output.json();
         try (Runtime runtime = Runtime.open(top.root())) {
             List<ImageInfo> images = runtime.images();
-            if (quiet) {
+            if (output.quiet) {
                 images.forEach(i -> System.out.println(i.shortId()));
-            } else if (format.equals("json")) {
+            } else if (json) {
                 System.out.println(PsCommand.JSON.writeValueAsString(images));
             } else {
                 Table t = new Table("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "LAYERS");

@@ -26,24 +26,18 @@ final class PsCommand implements Callable<Integer> {
     @Option(names = {"-a", "--all"}, description = "Show all containers, not only running ones.")
     boolean all;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only show ids.")
-    boolean quiet;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "'table' (default) or 'json'.")
-    String format = "table";
+    @picocli.CommandLine.Mixin
+    ListingOptions output = new ListingOptions();
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("table") && !format.equals("json")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "unknown --format '" + format + "': use table or json");
-        }
+        boolean json = output.json();
         try (Runtime runtime = Runtime.open(top.root())) {
             List<ContainerInfo> shown = runtime.list().stream()
                     .filter(i -> all || i.status() == ContainerStatus.RUNNING).toList();
-            if (quiet) {
+            if (output.quiet) {
                 shown.forEach(i -> System.out.println(i.shortId()));
-            } else if (format.equals("json")) {
+            } else if (json) {
                 System.out.println(JSON.writeValueAsString(shown));
             } else {
                 Table t = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES");
