@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code sixc exec}: run a command in a running container and exit with its code. */
 @Command(name = "exec", mixinStandardHelpOptions = true,
         description = "Run a command inside a running container; exit with its exit code.",
-        footer = {"", "Examples:", "  sixc exec web ps", "  sixc exec -i web sh", "  sixc exec -e DEBUG=1 -w /tmp web env",
+        footer = {"", "Examples:", "  sixc exec web ps", "  sixc exec -it web sh", "  sixc exec -e DEBUG=1 -w /tmp web env",
                 "  sixc exec -u 65534:65534 web id"})
 final class ExecCommand implements Callable<Integer> {
 
@@ -24,6 +24,9 @@ final class ExecCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--interactive"}, description = "Keep stdin connected.")
     boolean interactive;
+
+    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-terminal.")
+    boolean tty;
 
     @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Set an environment variable (-e KEY takes the caller's).")
     List<String> env = new ArrayList<>();
@@ -42,8 +45,12 @@ final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExecSpec.Builder spec = ExecSpec.builder().command(command).workingDir(workdir)
-                .stdin(interactive ? Stdio.inherit() : Stdio.discard());
+        if (interactive && tty && !TerminalSession.stdinIsTerminal()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "the input device is not a TTY (drop -t to pipe stdin)");
+        }
+        ExecSpec.Builder spec = ExecSpec.builder().command(command).workingDir(workdir).tty(tty)
+                .stdin(interactive && !tty ? Stdio.inherit() : Stdio.discard());
         spec.env(EnvSettings.resolve(List.of(), env, System::getenv));
         if (user != null) {
             String[] ids = user.split(":", 2);
@@ -56,7 +63,12 @@ final class ExecCommand implements Callable<Integer> {
         }
         try (Runtime runtime = Runtime.open(top.root());
              ExecProcess p = ContainerRef.require(runtime, container).exec(spec.build())) {
-            return p.waitFor().shellCode();
+            if (!tty) {
+                return p.waitFor().shellCode();
+            }
+            try (TerminalSession session = TerminalSession.attach(TtyTarget.of(p), interactive)) {
+                return session.waitFor();
+            }
         }
     }
 }

@@ -159,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
                 if (!tty) {
                     return c.waitFor().shellCode();
                 }
-                try (TerminalSession session = TerminalSession.attach(c, interactive)) {
+                try (TerminalSession session = TerminalSession.attach(TtyTarget.of(c), interactive)) {
                     return session.waitFor();
                 }
             }

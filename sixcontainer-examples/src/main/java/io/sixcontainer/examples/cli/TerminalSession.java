@@ -1,6 +1,5 @@
 package io.sixcontainer.examples.cli;
 
-import io.sixcontainer.Container;
 import io.sixcontainer.ffi.Terminals;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -23,18 +22,18 @@ final class TerminalSession implements AutoCloseable {
     private static final int STDOUT = 1;
     private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(5);
 
-    private final Container container;
+    private final TtyTarget container;
     private final int sizeSource;
     private final Thread output;
     private byte[] savedTerminal;
     private Thread restoreHook;
     private WindowChanges windowChanges;
 
-    private TerminalSession(Container container, int sizeSource) {
+    private TerminalSession(TtyTarget container, int sizeSource) {
         this.container = container;
         this.sizeSource = sizeSource;
         this.output = Thread.ofPlatform().daemon().name("sixc-tty-out")
-                .unstarted(() -> copy(container.stdout(), new FileOutputStream(FileDescriptor.out)));
+                .unstarted(() -> copy(container.output(), new FileOutputStream(FileDescriptor.out)));
     }
 
     /** True when this process's stdin is a terminal (what {@code -it} needs). */
@@ -43,10 +42,11 @@ final class TerminalSession implements AutoCloseable {
     }
 
     /**
-     * Attaches to {@code container}, which must have a terminal. With {@code forwardInput},
-     * this process's stdin is copied to the container and, when it is a terminal, put in raw mode.
+     * Attaches to {@code container} (a container's or an exec'd process's terminal). With
+     * {@code forwardInput}, this process's stdin is copied to it and, when it is a terminal,
+     * put in raw mode.
      */
-    static TerminalSession attach(Container container, boolean forwardInput) {
+    static TerminalSession attach(TtyTarget container, boolean forwardInput) {
         int sizeSource = Terminals.isTerminal(STDIN) ? STDIN : Terminals.isTerminal(STDOUT) ? STDOUT : -1;
         TerminalSession s = new TerminalSession(container, sizeSource);
         try {
@@ -59,7 +59,7 @@ final class TerminalSession implements AutoCloseable {
             s.output.start();
             if (forwardInput) {
                 Thread.ofPlatform().daemon().name("sixc-tty-in")
-                        .start(() -> copy(new FileInputStream(FileDescriptor.in), container.stdin()));
+                        .start(() -> copy(new FileInputStream(FileDescriptor.in), container.input()));
             }
             return s;
         } catch (RuntimeException e) {
@@ -70,7 +70,7 @@ final class TerminalSession implements AutoCloseable {
 
     /** Waits for the container, lets its last output reach the terminal, and returns its exit code. */
     int waitFor() {
-        int code = container.waitFor().shellCode();
+        int code = container.waiter().get().shellCode();
         try {
             // Everything the container wrote is in the pty; the copier ends at its hang-up.
             output.join(OUTPUT_DRAIN);
@@ -95,8 +95,8 @@ final class TerminalSession implements AutoCloseable {
     private void resizeFromHost() {
         try {
             int[] size = Terminals.windowSize(sizeSource);
-            if (container.isRunning()) {
-                container.resizeTty(size[0], size[1]);
+            if (container.running().getAsBoolean()) {
+                container.resizer().resize(size[0], size[1]);
             }
         } catch (RuntimeException e) {
             // The container ended between the check and the resize: nothing left to resize.

@@ -98,6 +98,36 @@ class InteractiveTerminalTest {
         assertThat(modes).contains("icanon", "echo", "isig", "icrnl", "opost").doesNotContain("-icanon", "-echo");
     }
 
+    @Test
+    void execWithATerminalGetsItsOwnPtyAndPassesItsExitCode() throws IOException {
+        assertThat(CliProcess.run(root, "run", "-d", "--name", "box", "busybox", "sleep", "100").exitCode()).isZero();
+        try {
+            Path rc = dir.resolve("rc");
+            String sixc = CliProcess.javaCommand(root, "exec", "-it", "box", "sh").stream()
+                    .map(InteractiveTerminalTest::quote).collect(Collectors.joining(" "));
+            Path script = dir.resolve("exec.sh");
+            Files.writeString(script, sixc + "\necho RC=$? > " + quote(rc + ".tmp") + " && mv " + quote(rc + ".tmp")
+                    + " " + quote(rc.toString()) + "\n");
+            assertThat(tmux("new-session", "-d", "-s", "t", "-x", "90", "-y", "25", "sh " + quote(script.toString()))
+                    .exitCode()).isZero();
+            awaitScreen(lines -> lines.stream().anyMatch(l -> l.startsWith("/ #")), "a shell prompt in the exec");
+            type("[ -t 0 ] && [ -t 1 ] && echo on-a-tty");
+            awaitScreen(lines -> lines.contains("on-a-tty"), "stdin and stdout on a terminal");
+            type("stty size");
+            awaitScreen(lines -> lines.contains(paneSize()), "the pane's size " + paneSize());
+            type("cat /proc/1/cmdline; echo");
+            awaitScreen(lines -> lines.stream().anyMatch(l -> l.startsWith("sleep")), "the container's PID 1");
+            type("exit 3");
+            Instant deadline = Instant.now().plus(PATIENCE);
+            while (!Files.exists(rc) && Instant.now().isBefore(deadline)) {
+                sleep(100);
+            }
+            assertThat(Files.readString(rc).strip()).isEqualTo("RC=3");
+        } finally {
+            CliProcess.run(root, "rm", "-f", "box");
+        }
+    }
+
     private void type(String line) {
         assertThat(tmux("send-keys", "-t", "t", "-l", line).exitCode()).isZero();
         assertThat(tmux("send-keys", "-t", "t", "Enter").exitCode()).isZero();
