@@ -1,31 +1,36 @@
 package io.sixcontainer.examples.cli;
 
-import io.sixcontainer.ContainerInfo;
+import io.sixcontainer.Container;
+import io.sixcontainer.ContainerException;
 import io.sixcontainer.Runtime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code sixc inspect}: a container's record as JSON. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Show containers' records as a JSON array.",
-        footer = {"", "Examples:", "  sixc inspect web"})
+/** {@code sixc inspect}: containers' or images' records as JSON. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Show containers' (or, for names no container has, images') records as a JSON array.",
+        footer = {"", "Examples:", "  sixc inspect web", "  sixc inspect busybox myapp:1"})
 final class InspectCommand implements Callable<Integer> {
 
     @ParentCommand
     Sixc top;
 
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER|IMAGE")
     List<String> containers;
 
     @Override
     public Integer call() throws Exception {
-        List<ContainerInfo> infos = new ArrayList<>();
+        List<Object> infos = new ArrayList<>();
         try (Runtime runtime = Runtime.open(top.root())) {
             for (String key : containers) {
-                infos.add(ContainerRef.require(runtime, key).info());
+                Optional<Container> c = runtime.get(key);
+                infos.add(c.isPresent() ? c.get().info() : runtime.image(key)
+                        .orElseThrow(() -> new ContainerException("no such container or image: " + key)));
             }
         }
         System.out.println(PsCommand.JSON.writeValueAsString(infos));
