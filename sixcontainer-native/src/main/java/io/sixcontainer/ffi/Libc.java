@@ -230,6 +230,50 @@ public final class Libc {
         }
     }
 
+    /**
+     * {@code chmod(path, mode)} with all twelve permission bits (setuid, setgid, sticky included).
+     * Path-based on purpose: the JDK's attribute views open the file to fchmod it, and opening a
+     * FIFO blocks while opening a device node talks to its driver. Follows a final symlink, so
+     * never call it on one.
+     */
+    public static void chmod(String path, int mode) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            if (sys_stat_h.chmod(err, arena.allocateFrom(path), mode) != 0) {
+                throw new ErrnoException("chmod", path + ", " + Integer.toOctalString(mode), errno(err));
+            }
+        }
+    }
+
+    /** {@code lchown(path, uid, gid)}: the link itself, never its target. */
+    public static void lchown(String path, int uid, int gid) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            if (unistd_h.lchown(err, arena.allocateFrom(path), uid, gid) != 0) {
+                throw new ErrnoException("lchown", path + ", " + uid + ":" + gid, errno(err));
+            }
+        }
+    }
+
+    /**
+     * {@code utimensat(AT_FDCWD, path, {UTIME_OMIT, mtime}, AT_SYMLINK_NOFOLLOW)}: sets the
+     * modification time of the path itself (a symlink's own), without opening it; atime is left alone.
+     */
+    public static void setMtimeNoFollow(String path, long epochSecond, int nanos) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            MemorySegment times = arena.allocate(ValueLayout.JAVA_LONG, 4); // struct timespec[2]
+            times.setAtIndex(ValueLayout.JAVA_LONG, 0, 0);
+            times.setAtIndex(ValueLayout.JAVA_LONG, 1, sys_stat_h.UTIME_OMIT());
+            times.setAtIndex(ValueLayout.JAVA_LONG, 2, epochSecond);
+            times.setAtIndex(ValueLayout.JAVA_LONG, 3, nanos);
+            if (sys_stat_h.utimensat(err, sys_stat_h.AT_FDCWD(), arena.allocateFrom(path), times,
+                    sys_stat_h.AT_SYMLINK_NOFOLLOW()) != 0) {
+                throw new ErrnoException("utimensat", path, errno(err));
+            }
+        }
+    }
+
     /** {@code mknod(path, mode, dev)}: {@code mode} carries the file type ({@code S_IFCHR}, {@code S_IFBLK}, {@code S_IFIFO}). */
     public static void mknod(String path, int mode, long dev) {
         try (Arena arena = Arena.ofConfined()) {

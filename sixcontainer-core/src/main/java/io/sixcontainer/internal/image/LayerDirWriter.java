@@ -4,10 +4,9 @@ import io.sixcontainer.ffi.Libc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -21,8 +20,6 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * out of the layer.
  */
 final class LayerDirWriter {
-
-    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
     private record DirectoryTime(Path dir, FileTime mtime) {
     }
@@ -43,7 +40,12 @@ final class LayerDirWriter {
         }
         String last = names.getLast();
         if (last.startsWith(Whiteouts.PREFIX)) {
-            writeWhiteout(names, last);
+            Path whiteout = writeWhiteout(names, last);
+            if (whiteout != null) {
+                // overlayfs ignores a whiteout's owner and time; kept so that archiving gives the entry back
+                Libc.lchown(whiteout.toString(), (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+                setMtime(whiteout, entry.getLastModifiedTime());
+            }
             return;
         }
         Path parent = tree.parentOf(names);
@@ -64,8 +66,7 @@ final class LayerDirWriter {
         tree.clear(target, false);
         if (entry.isSymbolicLink()) {
             Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
-            Files.setAttribute(target, "unix:uid", (int) entry.getLongUserId(), NOFOLLOW);
-            Files.setAttribute(target, "unix:gid", (int) entry.getLongGroupId(), NOFOLLOW);
+            Libc.lchown(target.toString(), (int) entry.getLongUserId(), (int) entry.getLongGroupId());
         } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
             int type = entry.isCharacterDevice() ? Lstat.S_IFCHR : entry.isBlockDevice() ? Lstat.S_IFBLK : Lstat.S_IFIFO;
             Libc.mknod(target.toString(), type | 0600, Libc.makedev(entry.getDevMajor(), entry.getDevMinor()));
@@ -80,19 +81,20 @@ final class LayerDirWriter {
     }
 
     /** Sets the directory mtimes recorded while extracting; call once after the last entry. */
-    void finish() throws IOException {
+    void finish() {
         for (DirectoryTime t : directoryTimes.reversed()) {
             setMtime(t.dir(), t.mtime());
         }
     }
 
-    private void writeWhiteout(List<String> names, String last) throws IOException {
+    /** Converts an OCI whiteout entry; returns the overlay whiteout it created, if any. */
+    private Path writeWhiteout(List<String> names, String last) throws IOException {
         if (last.equals(Whiteouts.OPAQUE_MARKER)) {
             Whiteouts.markOpaque(tree.parentOf(names));
-            return;
+            return null;
         }
         if (last.startsWith(Whiteouts.META_PREFIX)) {
-            return; // aufs bookkeeping, not content
+            return null; // aufs bookkeeping, not content
         }
         String hidden = last.substring(Whiteouts.PREFIX.length());
         if (hidden.isEmpty() || hidden.equals(".") || hidden.equals("..")) {
@@ -101,6 +103,7 @@ final class LayerDirWriter {
         Path target = tree.parentOf(names).resolve(hidden);
         tree.clear(target, false);
         Whiteouts.createOverlayWhiteout(target);
+        return target;
     }
 
     private void writeHardlink(List<String> names, Path target, String linkName) throws IOException {
@@ -123,14 +126,16 @@ final class LayerDirWriter {
                 || flag == TarConstants.LF_CONTIG || entry.isSparse();
     }
 
-    // lchown first: chown(2) clears setuid/setgid, so the mode goes on after the owner.
-    private static void setOwnerAndMode(Path target, TarArchiveEntry entry) throws IOException {
-        Files.setAttribute(target, "unix:uid", (int) entry.getLongUserId(), NOFOLLOW);
-        Files.setAttribute(target, "unix:gid", (int) entry.getLongGroupId(), NOFOLLOW);
-        Files.setAttribute(target, "unix:mode", entry.getMode() & 07777, NOFOLLOW);
+    // lchown first: chown(2) clears setuid/setgid, so the mode goes on after the owner. Never
+    // through the JDK's attribute views: they open the file, which blocks on a FIFO and talks to
+    // a device node's driver.
+    private static void setOwnerAndMode(Path target, TarArchiveEntry entry) {
+        Libc.lchown(target.toString(), (int) entry.getLongUserId(), (int) entry.getLongGroupId());
+        Libc.chmod(target.toString(), entry.getMode() & 07777);
     }
 
-    private static void setMtime(Path target, FileTime mtime) throws IOException {
-        Files.getFileAttributeView(target, BasicFileAttributeView.class, NOFOLLOW).setTimes(mtime, null, null);
+    private static void setMtime(Path target, FileTime mtime) {
+        Instant t = mtime.toInstant();
+        Libc.setMtimeNoFollow(target.toString(), t.getEpochSecond(), t.getNano());
     }
 }

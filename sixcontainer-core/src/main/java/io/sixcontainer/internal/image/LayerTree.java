@@ -1,9 +1,9 @@
 package io.sixcontainer.internal.image;
 
+import io.sixcontainer.ffi.Libc;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -83,7 +83,7 @@ final class LayerTree {
                     throw new RefusedEntryException(rel + " does not exist in the layer");
                 }
                 Files.createDirectory(dir);
-                Files.setAttribute(dir, "unix:mode", 0755, LinkOption.NOFOLLOW_LINKS);
+                Libc.chmod(dir.toString(), 0755); // not the umask's choice
             } else if (st.isSymlink()) {
                 throw new RefusedEntryException(rel + " is a symlink; refusing to write through it");
             } else if (!st.isDirectory()) {

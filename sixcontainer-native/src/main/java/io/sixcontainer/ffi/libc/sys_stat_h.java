@@ -94,4 +94,91 @@ public final class sys_stat_h extends libc_h$shared {
         }
     }
 
+    private static final int AT_FDCWD = -100;
+
+    /** {@snippet lang=c : #define AT_FDCWD -100} */
+    public static int AT_FDCWD() {
+        return AT_FDCWD;
+    }
+
+    private static final int AT_SYMLINK_NOFOLLOW = 256;
+
+    /** {@snippet lang=c : #define AT_SYMLINK_NOFOLLOW 256} */
+    public static int AT_SYMLINK_NOFOLLOW() {
+        return AT_SYMLINK_NOFOLLOW;
+    }
+
+    private static final int UTIME_OMIT = 1073741822;
+
+    /** {@snippet lang=c : #define UTIME_OMIT 1073741822} */
+    public static int UTIME_OMIT() {
+        return UTIME_OMIT;
+    }
+
+    private static final class chmod {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT);
+        static final MemorySegment ADDR = findOrThrow("chmod");
+        static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /** Function descriptor for {@code chmod}. */
+    public static FunctionDescriptor chmod$descriptor() {
+        return chmod.DESC;
+    }
+
+    /** Downcall method handle for {@code chmod}. */
+    public static MethodHandle chmod$handle() {
+        return chmod.HANDLE;
+    }
+
+    /** Address of {@code chmod}. */
+    public static MemorySegment chmod$address() {
+        return chmod.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c : int chmod(const char *path, mode_t mode) }
+     * errno is captured into {@code errnoState} (see {@link #ERRNO_STATE_LAYOUT}).
+     */
+    public static int chmod(MemorySegment errnoState, MemorySegment path, int mode) {
+        try {
+            return (int) chmod.HANDLE.invokeExact(errnoState, path, mode);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class utimensat {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER, C_INT);
+        static final MemorySegment ADDR = findOrThrow("utimensat");
+        static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /** Function descriptor for {@code utimensat}. */
+    public static FunctionDescriptor utimensat$descriptor() {
+        return utimensat.DESC;
+    }
+
+    /** Downcall method handle for {@code utimensat}. */
+    public static MethodHandle utimensat$handle() {
+        return utimensat.HANDLE;
+    }
+
+    /** Address of {@code utimensat}. */
+    public static MemorySegment utimensat$address() {
+        return utimensat.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c : int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags) }
+     * errno is captured into {@code errnoState} (see {@link #ERRNO_STATE_LAYOUT}).
+     */
+    public static int utimensat(MemorySegment errnoState, int dirfd, MemorySegment path, MemorySegment times, int flags) {
+        try {
+            return (int) utimensat.HANDLE.invokeExact(errnoState, dirfd, path, times, flags);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
 }
