@@ -32,6 +32,10 @@ final class TarBuilder {
         return file(name, content, 0644, 0, 0);
     }
 
+    TarBuilder file(String name, byte[] content) {
+        return add(entry(name, TarConstants.LF_NORMAL, 0644), content);
+    }
+
     TarBuilder file(String name, String content, int mode, int uid, int gid) {
         TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, mode);
         e.setIds(uid, gid);
