@@ -28,6 +28,10 @@ public final class Errno {
     public static final int EINVAL = 22;
     /** Broken pipe. */
     public static final int EPIPE = 32;
+    /** Result too large (a buffer too small for an xattr value). */
+    public static final int ERANGE = 34;
+    /** No data available (no such extended attribute). */
+    public static final int ENODATA = 61;
 
     private Errno() {
     }

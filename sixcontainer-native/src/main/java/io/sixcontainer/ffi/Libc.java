@@ -8,7 +8,9 @@ import io.sixcontainer.ffi.libc.poll_h;
 import io.sixcontainer.ffi.libc.pollfd;
 import io.sixcontainer.ffi.libc.signal_h;
 import io.sixcontainer.ffi.libc.sys_pidfd_h;
+import io.sixcontainer.ffi.libc.sys_stat_h;
 import io.sixcontainer.ffi.libc.sys_wait_h;
+import io.sixcontainer.ffi.libc.sys_xattr_h;
 import io.sixcontainer.ffi.libc.unistd_h;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -223,6 +225,121 @@ public final class Libc {
                 }
                 if (timeoutMillis > 0) {
                     timeoutMillis = (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code chmod(path, mode)} with all twelve permission bits (setuid, setgid, sticky included).
+     * Path-based on purpose: the JDK's attribute views open the file to fchmod it, and opening a
+     * FIFO blocks while opening a device node talks to its driver. Follows a final symlink, so
+     * never call it on one.
+     */
+    public static void chmod(String path, int mode) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            if (sys_stat_h.chmod(err, arena.allocateFrom(path), mode) != 0) {
+                throw new ErrnoException("chmod", path + ", " + Integer.toOctalString(mode), errno(err));
+            }
+        }
+    }
+
+    /** {@code lchown(path, uid, gid)}: the link itself, never its target. */
+    public static void lchown(String path, int uid, int gid) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            if (unistd_h.lchown(err, arena.allocateFrom(path), uid, gid) != 0) {
+                throw new ErrnoException("lchown", path + ", " + uid + ":" + gid, errno(err));
+            }
+        }
+    }
+
+    /**
+     * {@code utimensat(AT_FDCWD, path, {UTIME_OMIT, mtime}, AT_SYMLINK_NOFOLLOW)}: sets the
+     * modification time of the path itself (a symlink's own), without opening it; atime is left alone.
+     */
+    public static void setMtimeNoFollow(String path, long epochSecond, int nanos) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            MemorySegment times = arena.allocate(ValueLayout.JAVA_LONG, 4); // struct timespec[2]
+            times.setAtIndex(ValueLayout.JAVA_LONG, 0, 0);
+            times.setAtIndex(ValueLayout.JAVA_LONG, 1, sys_stat_h.UTIME_OMIT());
+            times.setAtIndex(ValueLayout.JAVA_LONG, 2, epochSecond);
+            times.setAtIndex(ValueLayout.JAVA_LONG, 3, nanos);
+            if (sys_stat_h.utimensat(err, sys_stat_h.AT_FDCWD(), arena.allocateFrom(path), times,
+                    sys_stat_h.AT_SYMLINK_NOFOLLOW()) != 0) {
+                throw new ErrnoException("utimensat", path, errno(err));
+            }
+        }
+    }
+
+    /** {@code mknod(path, mode, dev)}: {@code mode} carries the file type ({@code S_IFCHR}, {@code S_IFBLK}, {@code S_IFIFO}). */
+    public static void mknod(String path, int mode, long dev) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            if (sys_stat_h.mknod(err, arena.allocateFrom(path), mode, dev) != 0) {
+                throw new ErrnoException("mknod", path, errno(err));
+            }
+        }
+    }
+
+    /** glibc's {@code makedev()}: the 64-bit {@code dev_t} encoding that mknod(2) and stat(2) use. */
+    public static long makedev(int major, int minor) {
+        long ma = major & 0xffffffffL;
+        long mi = minor & 0xffffffffL;
+        return ((ma & 0x00000fffL) << 8) | ((ma & 0xfffff000L) << 32)
+                | (mi & 0x000000ffL) | ((mi & 0xffffff00L) << 12);
+    }
+
+    /** glibc's {@code major()}: the inverse of {@link #makedev}. */
+    public static int major(long dev) {
+        return (int) (((dev >>> 8) & 0x00000fffL) | ((dev >>> 32) & 0xfffff000L));
+    }
+
+    /** glibc's {@code minor()}: the inverse of {@link #makedev}. */
+    public static int minor(long dev) {
+        return (int) ((dev & 0x000000ffL) | ((dev >>> 12) & 0xffffff00L));
+    }
+
+    /** {@code lsetxattr(path, name, value, size, flags)}: sets an extended attribute on the link itself, never its target. */
+    public static void lsetxattr(String path, String name, byte[] value, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            MemorySegment v = arena.allocate(Math.max(1, value.length));
+            MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
+            if (sys_xattr_h.lsetxattr(err, arena.allocateFrom(path), arena.allocateFrom(name), v, value.length, flags) != 0) {
+                throw new ErrnoException("lsetxattr", path + ", " + name, errno(err));
+            }
+        }
+    }
+
+    /**
+     * {@code lgetxattr(path, name, ...)} on the link itself, never its target.
+     *
+     * @return the value, or null when the file has no such attribute (ENODATA)
+     */
+    public static byte[] lgetxattr(String path, String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            MemorySegment p = arena.allocateFrom(path);
+            MemorySegment n = arena.allocateFrom(name);
+            // Size first, then the value; the value can grow in between, so retry on ERANGE.
+            while (true) {
+                long size = sys_xattr_h.lgetxattr(err, p, n, MemorySegment.NULL, 0);
+                if (size >= 0) {
+                    MemorySegment v = arena.allocate(Math.max(1, size));
+                    long got = sys_xattr_h.lgetxattr(err, p, n, v, size);
+                    if (got >= 0) {
+                        return v.asSlice(0, got).toArray(ValueLayout.JAVA_BYTE);
+                    }
+                }
+                int e = errno(err);
+                if (e == Errno.ENODATA) {
+                    return null;
+                }
+                if (e != Errno.ERANGE) {
+                    throw new ErrnoException("lgetxattr", path + ", " + name, e);
                 }
             }
         }

@@ -3,25 +3,26 @@ package io.sixcontainer.internal.image;
 import java.util.List;
 
 /**
- * Defaults an image gives its containers (from an OCI or docker image config). Lists are
- * never null; {@code workingDir} is null when the image sets none.
+ * Defaults an image gives its containers, read from an OCI or docker image config
+ * ({@code config.Env}, {@code Entrypoint}, {@code Cmd}, {@code WorkingDir}).
  *
- * @param env        KEY=VALUE strings
- * @param entrypoint the entrypoint, prepended to the command
- * @param cmd        the default command (or arguments to the entrypoint)
- * @param workingDir the default working directory, or null
+ * @param env        {@code NAME=value} pairs; never null
+ * @param entrypoint the entrypoint argv; never null, may be empty
+ * @param cmd        the default command (arguments to the entrypoint); never null, may be empty
+ * @param workingDir the working directory, or the empty string when the image names none
  */
 public record ImageConfig(List<String> env, List<String> entrypoint, List<String> cmd, String workingDir) {
 
-    /** Copies the lists; nulls become empty lists. */
+    /** Copies the lists; null lists become empty, a null working directory the empty string. */
     public ImageConfig {
         env = env == null ? List.of() : List.copyOf(env);
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         cmd = cmd == null ? List.of() : List.copyOf(cmd);
+        workingDir = workingDir == null ? "" : workingDir;
     }
 
-    /** A config that sets nothing. */
+    /** A config with no defaults: what a plain rootfs tarball brings. */
     public static ImageConfig empty() {
-        return new ImageConfig(List.of(), List.of(), List.of(), null);
+        return new ImageConfig(List.of(), List.of(), List.of(), "");
     }
 }

@@ -1,5 +1,6 @@
 package io.sixcontainer.internal.launch;
 
+import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.ffi.libc.sys_stat_h;
 
 /**
@@ -28,18 +29,10 @@ record MountStep(Op op, int mode, long flags, long dev, String source, String ta
     }
 
     static MountStep charDevice(String target, int mode, int major, int minor) {
-        return new MountStep(Op.MKNOD, sys_stat_h.S_IFCHR() | mode, 0, makedev(major, minor), "", target, "", "");
+        return new MountStep(Op.MKNOD, sys_stat_h.S_IFCHR() | mode, 0, Libc.makedev(major, minor), "", target, "", "");
     }
 
     static MountStep symlink(String linkContent, String target) {
         return new MountStep(Op.SYMLINK, 0, 0, 0, linkContent, target, "", "");
-    }
-
-    // glibc's makedev(): the 64-bit dev_t encoding used by mknod(2).
-    static long makedev(int major, int minor) {
-        long ma = major & 0xffffffffL;
-        long mi = minor & 0xffffffffL;
-        return ((ma & 0x00000fffL) << 8) | ((ma & 0xfffff000L) << 32)
-                | (mi & 0x000000ffL) | ((mi & 0xffffff00L) << 12);
     }
 }

@@ -241,4 +241,37 @@ public final class unistd_h extends libc_h$shared {
         }
     }
 
+    private static final class lchown {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT);
+        static final MemorySegment ADDR = findOrThrow("lchown");
+        static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /** Function descriptor for {@code lchown}. */
+    public static FunctionDescriptor lchown$descriptor() {
+        return lchown.DESC;
+    }
+
+    /** Downcall method handle for {@code lchown}. */
+    public static MethodHandle lchown$handle() {
+        return lchown.HANDLE;
+    }
+
+    /** Address of {@code lchown}. */
+    public static MemorySegment lchown$address() {
+        return lchown.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c : int lchown(const char *path, uid_t owner, gid_t group) }
+     * errno is captured into {@code errnoState} (see {@link #ERRNO_STATE_LAYOUT}).
+     */
+    public static int lchown(MemorySegment errnoState, MemorySegment path, int owner, int group) {
+        try {
+            return (int) lchown.HANDLE.invokeExact(errnoState, path, owner, group);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
 }

@@ -1,0 +1,93 @@
+package io.sixcontainer.internal.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The image config document shared by OCI and docker images
+ * (https://github.com/opencontainers/image-spec/blob/main/config.md): what containers get by
+ * default, and the layers' diff_ids.
+ *
+ * @param config  the container defaults
+ * @param diffIds {@code rootfs.diff_ids}: the sha256 of each uncompressed layer tar, bottom to top
+ */
+record ImageConfigJson(ImageConfig config, List<String> diffIds) {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses a config document; {@code what} names it in errors. */
+    static ImageConfigJson parse(byte[] json, String what) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        if (root == null || !root.isObject()) {
+            throw new IOException(what + ": not a JSON object");
+        }
+        JsonNode c = root.path("config");
+        ImageConfig config = new ImageConfig(strings(c.path("Env"), what), strings(c.path("Entrypoint"), what),
+                strings(c.path("Cmd"), what), c.path("WorkingDir").asText(""));
+        List<String> diffIds = strings(root.path("rootfs").path("diff_ids"), what);
+        for (String d : diffIds) {
+            if (!Digests.isSha256(d)) {
+                throw new IOException(what + ": bad diff_id " + d);
+            }
+        }
+        return new ImageConfigJson(config, diffIds);
+    }
+
+    /** The config document for {@code config} over layers with {@code diffIds}, for this machine's architecture. */
+    static byte[] write(ImageConfig config, List<String> diffIds) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("architecture", goArch());
+        root.put("os", "linux");
+        ObjectNode c = root.putObject("config");
+        putStrings(c, "Env", config.env());
+        putStrings(c, "Entrypoint", config.entrypoint());
+        putStrings(c, "Cmd", config.cmd());
+        if (!config.workingDir().isEmpty()) {
+            c.put("WorkingDir", config.workingDir());
+        }
+        ObjectNode rootfs = root.putObject("rootfs");
+        rootfs.put("type", "layers");
+        putStrings(rootfs, "diff_ids", diffIds);
+        return JSON.writeValueAsBytes(root);
+    }
+
+    /** This JVM's architecture as OCI names it (Go's GOARCH). */
+    static String goArch() {
+        String arch = System.getProperty("os.arch");
+        return switch (arch) {
+            case "amd64", "x86_64" -> "amd64";
+            case "aarch64" -> "arm64";
+            default -> arch;
+        };
+    }
+
+    private static void putStrings(ObjectNode node, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            ArrayNode a = node.putArray(field);
+            values.forEach(a::add);
+        }
+    }
+
+    /** A JSON array of strings; missing or null is empty. */
+    static List<String> strings(JsonNode node, String what) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new IOException(what + ": expected an array of strings, got " + node);
+        }
+        for (JsonNode n : node) {
+            if (!n.isTextual()) {
+                throw new IOException(what + ": expected a string, got " + n);
+            }
+            out.add(n.asText());
+        }
+        return out;
+    }
+}
