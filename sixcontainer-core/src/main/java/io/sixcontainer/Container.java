@@ -143,4 +143,21 @@ public interface Container extends AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * Makes an image of this container (running or exited): its image plus one layer of its
+     * changes, never its volumes or the {@code /proc}, {@code /dev}, {@code /sys} mounted over
+     * its root. Deletions become whiteouts.
+     *
+     * @param name    {@code NAME[:TAG]} for the new image, or null for an untagged one
+     * @param command the new image's default command, or null to keep its image's
+     * @throws ImageException if the container runs on a rootfs directory or the host image, or
+     *                        the name is invalid
+     */
+    ImageInfo commit(String name, java.util.List<String> command);
+
+    /** {@link #commit(String, java.util.List)} keeping the image's default command. */
+    default ImageInfo commit(String name) {
+        return commit(name, null);
+    }
 }

@@ -183,6 +183,31 @@ public final class Runtime implements AutoCloseable {
         return lifecycle.images().remove(Objects.requireNonNull(ref, "ref"), force);
     }
 
+    /**
+     * Imports an image: a rootfs tarball ({@code docker export}; {@code .tar} or gzip) as one
+     * layer, an OCI image layout (a directory or a tar of one) or a docker-archive
+     * ({@code docker save}) with its layers and config (env, entrypoint, cmd, working dir as
+     * container defaults). Tar entries that would write outside their layer are refused.
+     *
+     * @param name {@code NAME[:TAG]} for the image, or null for the archive's own tag (if any)
+     * @throws ImageException if the archive is missing, corrupt, truncated or unsafe; no image
+     *                        and no layer of it is left behind
+     */
+    public ImageInfo importImage(Path archive, String name) {
+        return lifecycle.images().transfer().importArchive(Objects.requireNonNull(archive, "archive"), name);
+    }
+
+    /**
+     * Writes the image {@code ref} names to {@code out} (which must not exist for an OCI
+     * directory; a rootfs tar replaces an existing file in one rename).
+     *
+     * @throws ImageException if there is no such image (or it is the host image) or writing fails
+     */
+    public void exportImage(String ref, Path out, ExportFormat format) {
+        lifecycle.images().transfer().export(Objects.requireNonNull(ref, "ref"), Objects.requireNonNull(out, "out"),
+                Objects.requireNonNull(format, "format") == ExportFormat.OCI_LAYOUT);
+    }
+
     /** Stops and removes every attached container this runtime launched; detached ones live on. */
     @Override
     public void close() {

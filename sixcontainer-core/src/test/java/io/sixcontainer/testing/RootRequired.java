@@ -22,6 +22,16 @@ public final class RootRequired {
         assumeTrue(root, "needs root");
     }
 
+    /** Skips (or, on CI, fails) the calling test unless {@code tool} is on the PATH. */
+    public static void assumeTool(String tool) {
+        boolean found = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+        if (!found && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(tool + " is needed when CI=true (.ci/run installs it)");
+        }
+        assumeTrue(found, "needs " + tool);
+    }
+
     static boolean isRoot() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()

@@ -102,7 +102,8 @@ public final class ImageStore {
     }
 
     private Optional<ImageRecord> builtin(String ref) {
-        String name = ref.endsWith(":latest") ? ref.substring(0, ref.length() - 7) : ref;
+        String name = ref.startsWith("builtin:") ? ref.substring(8) : ref;
+        name = name.endsWith(":latest") ? name.substring(0, name.length() - 7) : name;
         if (!name.equals(BUSYBOX) && !name.equals(HOST)) {
             return Optional.empty();
         }

@@ -36,12 +36,19 @@ final class TarFiles implements ArchiveFiles {
         this.tarPath = tarPath;
         this.displayName = displayName;
         this.deleteOnClose = deleteOnClose;
-        this.tar = new TarFile(tarPath);
-        for (TarArchiveEntry e : tar.getEntries()) {
-            String name = String.join("/", LayerTree.components(e.getName()));
-            if (!name.isEmpty()) {
-                entries.put(name, e);
+        // Our own channel: TarFile(Path) leaks the one it opens when the archive is corrupt.
+        java.nio.channels.SeekableByteChannel channel = java.nio.file.Files.newByteChannel(tarPath);
+        try {
+            this.tar = new TarFile(channel);
+            for (TarArchiveEntry e : tar.getEntries()) {
+                String name = String.join("/", LayerTree.components(e.getName()));
+                if (!name.isEmpty()) {
+                    entries.put(name, e);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
     }
 

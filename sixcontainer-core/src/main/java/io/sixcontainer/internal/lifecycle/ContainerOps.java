@@ -214,6 +214,10 @@ final class ContainerOps {
         }
     }
 
+    io.sixcontainer.ImageInfo commit(String id, String imageName, List<String> command) {
+        return images.transfer().commit(id, imageName, command, null);
+    }
+
     // Set once by the lifecycle, which makes both.
     void imageOps(ImageOps imageOps) {
         this.images = imageOps;

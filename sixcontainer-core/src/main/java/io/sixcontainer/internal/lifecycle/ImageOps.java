@@ -16,9 +16,17 @@ public final class ImageOps {
     private final ImageStore images;
     private final StateStore containers;
 
+    private final ImageTransfer transfer;
+
     ImageOps(ImageStore images, StateStore containers) {
         this.images = images;
         this.containers = containers;
+        this.transfer = new ImageTransfer(images, containers, this);
+    }
+
+    /** Imports, commits and exports. */
+    public ImageTransfer transfer() {
+        return transfer;
     }
 
     /** Every stored image. */

@@ -54,6 +54,11 @@ abstract class ManagedContainer implements Container {
     }
 
     @Override
+    public io.sixcontainer.ImageInfo commit(String imageName, java.util.List<String> command) {
+        return ops.commit(id, imageName, command);
+    }
+
+    @Override
     public void remove(boolean force) {
         ops.remove(id, force);
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = "Run Linux containers with no daemon.",
         subcommands = {RunCommand.class, PsCommand.class, LogsCommand.class, StopCommand.class, KillCommand.class,
                 RmCommand.class, WaitCommand.class, InspectCommand.class, ExecCommand.class, ImagesCommand.class,
-                RmiCommand.class, TagCommand.class})
+                RmiCommand.class, TagCommand.class, CommitCommand.class, ImportCommand.class, ExportCommand.class})
 public final class Sixc {
 
     /** Exit code for a failure of sixc itself (docker's convention). */

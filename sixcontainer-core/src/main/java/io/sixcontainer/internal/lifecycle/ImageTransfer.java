@@ -1,0 +1,201 @@
+package io.sixcontainer.internal.lifecycle;
+
+import io.sixcontainer.ImageException;
+import io.sixcontainer.ImageInfo;
+import io.sixcontainer.internal.image.ImageConfig;
+import io.sixcontainer.internal.image.ImageRecord;
+import io.sixcontainer.internal.image.ImageRef;
+import io.sixcontainer.internal.image.ImageSource;
+import io.sixcontainer.internal.image.ImageSources;
+import io.sixcontainer.internal.image.ImageStore;
+import io.sixcontainer.internal.image.LayerArchiver;
+import io.sixcontainer.internal.image.LayerExtractor;
+import io.sixcontainer.internal.image.OciLayoutWriter;
+import io.sixcontainer.internal.state.ContainerRecord;
+import io.sixcontainer.internal.state.StateStore;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Images in and out: import an archive, commit a container's changes as a new top layer,
+ * export an image as a flattened rootfs tar or an OCI layout. A failed import or commit
+ * leaves no image and no layer behind.
+ */
+public final class ImageTransfer {
+
+    private final ImageStore images;
+    private final StateStore containers;
+    private final ImageOps ops;
+
+    ImageTransfer(ImageStore images, StateStore containers, ImageOps ops) {
+        this.images = images;
+        this.containers = containers;
+        this.ops = ops;
+    }
+
+    /** Imports {@code archive} (see {@link ImageSources#open}), named {@code ref}, else by the archive's own tag. */
+    public ImageInfo importArchive(Path archive, String ref) {
+        if (ref != null) {
+            ImageRef.parse(ref);
+        }
+        if (!Files.exists(archive)) {
+            throw new ImageException("no such archive: " + archive);
+        }
+        try (ImageSource source = ImageSources.open(archive)) {
+            String name = ref != null ? ref : source.repoTags().stream().map(ImageRef::lastComponent)
+                    .filter(ImageRef::isValid).findFirst().orElse(null);
+            return images.locked(() -> {
+                List<Path> added = new ArrayList<>();
+                try {
+                    List<String> diffIds = new ArrayList<>();
+                    for (int i = 0; i < source.layerCount(); i++) {
+                        int index = i;
+                        diffIds.add(addLayer(() -> source.openLayer(index), source.describeLayer(index), added));
+                    }
+                    return ops.info(images.store(diffIds, source.config(), name));
+                } catch (RuntimeException e) {
+                    added.forEach(StateStore::deleteTree);
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw new ImageException("cannot import " + archive + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new image: the container's image plus one layer of its changes (its upper dir, never
+     * its volumes or the /proc, /dev, /sys mounted over it), with {@code cmd}/{@code env}
+     * replacing the image's defaults when not null.
+     */
+    public ImageInfo commit(String containerId, String ref, List<String> cmd, List<String> env) {
+        if (ref != null) {
+            ImageRef.parse(ref);
+        }
+        ContainerRecord rec = containers.read(containerId)
+                .orElseThrow(() -> new ImageException("no such container: " + containerId));
+        if (rec.imageId == null) {
+            throw new ImageException("container " + rec.name + " runs on a rootfs directory, not an image:"
+                    + " there is no layer of its changes to commit");
+        }
+        ImageRecord base = images.resolve(rec.imageId);
+        if (ImageStore.HOST.equals(base.builtin)) {
+            throw new ImageException("container " + rec.name + " runs on the host image: committing it would"
+                    + " make an image of the host's root");
+        }
+        Path upper = Workspace.upper(containers.dir(containerId));
+        return images.locked(() -> {
+            List<Path> added = new ArrayList<>();
+            try {
+                List<String> diffIds = new ArrayList<>(base.layers);
+                if (ImageStore.BUSYBOX.equals(base.builtin)) {
+                    Path busybox = images.lowerDirs(base).getFirst();
+                    diffIds.add(addLayer(() -> tarOf(busybox), "the busybox image", added));
+                }
+                diffIds.add(addLayer(() -> tarOf(upper), "the changes of container " + rec.name, added));
+                ImageConfig c = base.config;
+                ImageConfig config = new ImageConfig(env != null ? env : c.env(), c.entrypoint(),
+                        cmd != null ? cmd : c.cmd(), c.workingDir());
+                return ops.info(images.store(diffIds, config, ref));
+            } catch (RuntimeException e) {
+                added.forEach(StateStore::deleteTree);
+                throw e;
+            }
+        });
+    }
+
+    /** Writes the image {@code ref} names to {@code out}: an OCI layout ({@code oci}) or one flattened rootfs tar. */
+    public void export(String ref, Path out, boolean oci) {
+        ImageRecord image = images.resolve(ref);
+        if (ImageStore.HOST.equals(image.builtin)) {
+            throw new ImageException("the host image cannot be exported");
+        }
+        List<Path> bottomUp = images.lowerDirs(image).reversed();
+        if (oci) {
+            String name = ImageRef.isValid(ref) ? ImageRef.parse(ref).toString() : image.hex().substring(0, 12);
+            OciLayoutWriter.write(image.config, bottomUp, name, out);
+            return;
+        }
+        Path tmp = out.resolveSibling("." + out.getFileName() + ".part");
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            LayerArchiver.flatten(bottomUp, o);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new ImageException("cannot export " + ref + " to " + out + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+        try {
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new ImageException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface LayerStream {
+        InputStream open() throws IOException;
+    }
+
+    // Extracted into a temporary directory, then renamed to its diff id; a layer the store
+    // already has is dropped. Newly added layers are recorded so a failure can take them back.
+    private String addLayer(LayerStream layer, String what, List<Path> added) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory(images.layersDir(), ".import-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            String diffId;
+            try (InputStream in = new BufferedInputStream(layer.open())) {
+                diffId = LayerExtractor.extract(in, tmp, what);
+            }
+            Path dir = images.layerDir(diffId);
+            if (Files.exists(dir)) {
+                StateStore.deleteTree(tmp);
+            } else {
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+                added.add(dir);
+            }
+            return diffId;
+        } catch (IOException e) {
+            throw new ImageException("cannot store a layer: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null && Files.exists(tmp)) {
+                StateStore.deleteTree(tmp);
+            }
+        }
+    }
+
+    // A layer tar of a directory, spooled to a temporary file (extraction reads it back).
+    private InputStream tarOf(Path dir) throws IOException {
+        Path spool = Files.createTempFile(images.layersDir(), ".commit-", ".tar");
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(spool))) {
+            LayerArchiver.write(dir, o);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(spool);
+            throw e;
+        }
+        // Unlinked at once: the open stream keeps the data until it is closed.
+        InputStream in = Files.newInputStream(spool);
+        deleteQuietly(spool);
+        return in;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
