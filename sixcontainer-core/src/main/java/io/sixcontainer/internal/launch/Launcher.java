@@ -175,7 +175,9 @@ public final class Launcher {
                 .env(spec.effectiveEnv())
                 .cwd(spec.workingDir())
                 .mounts(MountPlan.standard(spec.namespaces()))
-                .mounts(MountPlan.options(spec, ttySlave));
+                .mounts(MountPlan.options(spec, ttySlave))
+                .mounts(Confinement.mounts(spec.security()))
+                .records(Confinement.records(spec.security()));
         if (spec.namespaces().contains(Namespace.UTS)) {
             config.hostname(spec.hostname() != null ? spec.hostname() : id.substring(0, 12));
         }
