@@ -1,6 +1,9 @@
 #define _GNU_SOURCE
 #include "exec.h"
+#include "mounts.h"
 #include "report.h"
+#include "security.h"
+#include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -58,14 +61,40 @@ void exec_take_controlling_tty(void)
 /* Groups first: after setuid the right to change them is gone. */
 static void switch_user(const struct config *cfg)
 {
+	gid_t groups[SIXC_MAX_GROUPS];
+
 	if (!cfg->has_user)
 		return;
-	if (setgroups(0, NULL) < 0)
+	for (size_t i = 0; i < cfg->sec.ngroups; i++)
+		groups[i] = cfg->sec.groups[i];
+	if (setgroups(cfg->sec.ngroups, groups) < 0)
 		init_die("setgroups", errno, "");
 	if (setresgid(cfg->gid, cfg->gid, cfg->gid) < 0)
 		init_die("setresgid", errno, "");
 	if (setresuid(cfg->uid, cfg->uid, cfg->uid) < 0)
 		init_die("setresuid", errno, "");
+}
+
+/* Resolved inside the root, never through a magic link such as
+ * /proc/self/fd/N (a leaked host directory, CVE-2024-21626), and checked to
+ * be reachable from the root afterwards. fchdir checks the user's right to
+ * enter it, so this comes after the user switch, as in runc. */
+static void enter_cwd(const char *cwd)
+{
+	char buf[PATH_MAX];
+	int root = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+
+	if (root < 0)
+		init_die("chdir", errno, "/");
+	int fd = open_in_root(root, cwd, O_PATH | O_DIRECTORY);
+	if (fd < 0)
+		init_die("chdir", errno, cwd);
+	if (fchdir(fd) < 0)
+		init_die("chdir", errno, cwd);
+	if (xclose(fd) < 0 || xclose(root) < 0)
+		init_die("close", errno, cwd);
+	if (getcwd(buf, sizeof buf) == NULL || buf[0] != '/')
+		init_die("chdir", errno != 0 ? errno : ENOENT, cwd);
 }
 
 void exec_command(const struct config *cfg)
@@ -76,13 +105,12 @@ void exec_command(const struct config *cfg)
 	char buf[PATH_MAX];
 	int seen_eacces = 0;
 
+	security_prepare(&cfg->sec);
 	switch_user(cfg);
-	/* After the user switch, as runc does: a directory the user may not enter
-	 * fails here instead of trapping the command in it. */
-	const char *cwd = cfg->cwd != NULL ? cfg->cwd : "/";
-	if (chdir(cwd) < 0)
-		init_die("chdir", errno, cwd);
+	/* No descriptor of the host is left to be reached through the cwd. */
 	close_fds();
+	enter_cwd(cfg->cwd != NULL ? cfg->cwd : "/");
+	security_finish(&cfg->sec);
 	if (file[0] == '\0')
 		exec_failed(file, ENOENT);
 	if (strchr(file, '/') != NULL) {

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "mounts.h"
+#include "masks.h"
 #include "report.h"
 #include "util.h"
 
@@ -24,7 +25,7 @@
 	(MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_NOATIME | \
 	 MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME)
 
-static int open_in_root(int rootfd, const char *path, uint64_t flags)
+int open_in_root(int rootfd, const char *path, uint64_t flags)
 {
 	struct open_how how = {
 		.flags = flags | O_CLOEXEC,
@@ -59,7 +60,7 @@ static void copy_path(char *buf, const char *path)
 
 /* The mountpoint syscalls follow /proc/self/fd/N to exactly the object we
  * resolved in the root: the same trick runc uses against symlink races. */
-static void fd_path(char *buf, size_t size, int fd)
+void fd_path(char *buf, size_t size, int fd)
 {
 	int n = snprintf(buf, size, "/proc/self/fd/%d", fd);
 
@@ -174,7 +175,7 @@ static void create_mount_target(int rootfd, const struct mount_step *m, char *pa
 /* A bind ignores per-mount flags; only a remount applies them. Flags the
  * mount already has (nosuid, nodev, noexec from the source) are kept so
  * that the remount never weakens it. */
-static void remount_bind(int rootfd, const struct mount_step *m, const char *path)
+void remount_bind(int rootfd, const struct mount_step *m, const char *path)
 {
 	char fdp[32];
 	struct statfs sfs;
@@ -304,6 +305,10 @@ void mounts_apply(int rootfd, const struct mount_step *steps, size_t n)
 			break;
 		case MOP_SYMLINK:
 			do_symlink(rootfd, m);
+			break;
+		case MOP_MASK:
+		case MOP_READONLY:
+			masks_apply(rootfd, m);
 			break;
 		default:
 			init_die("mount-plan", EINVAL, m->target);

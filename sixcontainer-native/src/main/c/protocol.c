@@ -31,6 +31,17 @@ __attribute__((format(printf, 1, 2))) static int invalid(const char *fmt, ...)
 	return -1;
 }
 
+int config_invalid(const char *fmt, ...)
+{
+	char msg[192];
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return invalid("%s", msg);
+}
+
 const char *config_reason(void)
 {
 	return reason;
@@ -50,6 +61,16 @@ static uint16_t le16(const unsigned char *p)
 static uint64_t le64(const unsigned char *p)
 {
 	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
+}
+
+uint32_t config_le32(const unsigned char *p)
+{
+	return le32(p);
+}
+
+uint64_t config_le64(const unsigned char *p)
+{
+	return le64(p);
 }
 
 /* A record that is exactly one string: non-empty, NUL last, no NUL before. */
@@ -136,6 +157,9 @@ static int check_mount_step(const struct mount_step *m)
 	case MOP_SYMLINK:
 		if (m->source[0] == '\0')
 			return invalid("SYMLINK: empty link content");
+		break;
+	case MOP_MASK:
+	case MOP_READONLY:
 		break;
 	default:
 		return invalid("MOUNT: unknown op %u", m->op);
@@ -266,6 +290,8 @@ static int take_record(uint16_t tag, unsigned char *p, size_t len, struct config
 		cfg->cgroups[cfg->ncgroups++] = s;
 		return 0;
 	default:
+		if (tag >= TAG_CAPS && tag <= TAG_GROUPS)
+			return secconfig_take(tag, p, len, cfg);
 		return invalid("unknown tag %u", tag);
 	}
 }
@@ -300,6 +326,8 @@ int config_parse(unsigned char *payload, size_t len, struct config *cfg)
 		return invalid("no ROOTFS");
 	if (cfg->argc == 0)
 		return invalid("no ARG");
+	if (cfg->sec.has_groups && !cfg->has_user)
+		return invalid("GROUPS without USER");
 	cfg->argv[cfg->argc] = NULL;
 	cfg->envp[cfg->envc] = NULL;
 	return 0;

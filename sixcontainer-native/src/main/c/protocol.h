@@ -30,6 +30,13 @@ enum sixc_tag {
 	TAG_USER = 8,   /* u32 uid, u32 gid: run the command as this user */
 	TAG_CGROUP = 9, /* exec mode: a cgroup.procs file to join (host path) */
 	TAG_OVERLAY = 10, /* dir, options: the root is an overlay mounted from dir */
+	/* Confinement (secconfig.c): 20..29. */
+	TAG_CAPS = 20,          /* u64 bounding, permitted, effective, inheritable */
+	TAG_NO_NEW_PRIVS = 21,  /* empty */
+	TAG_SECCOMP = 22,       /* struct sock_filter[n] */
+	TAG_RLIMIT = 23,        /* u32 resource, u32 zero, u64 soft, u64 hard */
+	TAG_OOM_SCORE_ADJ = 24, /* s32 */
+	TAG_GROUPS = 25,        /* u32 gid[n]: supplementary groups of USER */
 };
 
 enum sixc_mount_op {
@@ -37,6 +44,9 @@ enum sixc_mount_op {
 	MOP_MKDIR = 2,
 	MOP_MKNOD = 3,
 	MOP_SYMLINK = 4,
+	/* masks.c: only on procfs/sysfs; a missing target is skipped. */
+	MOP_MASK = 10,     /* cover with our null device, or an empty read-only tmpfs */
+	MOP_READONLY = 11, /* bind onto itself read-only */
 };
 
 #define SIXC_FLAG_LOOPBACK 1u
@@ -58,6 +68,33 @@ struct mount_step {
 	char *data;
 };
 
+#define SIXC_MAX_SECCOMP_INSNS 4096u /* BPF_MAXINSNS */
+#define SIXC_SOCK_FILTER_LEN 8u
+#define SIXC_MAX_RLIMITS 16u /* RLIM_NLIMITS */
+#define SIXC_MAX_GROUPS 256u
+
+struct rlimit_rec {
+	uint32_t resource;
+	uint64_t soft, hard;
+};
+
+/* What confines the command (docs/protocol.md, tags 20-25); applied by security.c. */
+struct security {
+	int has_caps;
+	uint64_t cap_bounding, cap_permitted, cap_effective, cap_inheritable;
+	int no_new_privs;
+	/* Points into the config buffer: unaligned, copied before use. */
+	const unsigned char *seccomp;
+	size_t seccomp_insns;
+	size_t nrlimits;
+	struct rlimit_rec rlimits[SIXC_MAX_RLIMITS];
+	int has_oom_score_adj;
+	int32_t oom_score_adj;
+	int has_groups;
+	size_t ngroups;
+	uint32_t groups[SIXC_MAX_GROUPS];
+};
+
 struct config {
 	char *rootfs;
 	char *cwd;      /* NULL: "/" */
@@ -77,6 +114,7 @@ struct config {
 	char *argv[SIXC_MAX_ARGS + 1]; /* NULL-terminated for execve */
 	char *envp[SIXC_MAX_ENV + 1];
 	struct mount_step mounts[SIXC_MAX_MOUNTS];
+	struct security sec;
 };
 
 /* Reads a whole config from fd (to EOF) and validates it.
@@ -87,6 +125,15 @@ int config_read(int fd, struct config *cfg);
 /* Validates payload[0..len) (the bytes after the header) into cfg.
  * payload must stay alive and unmodified while cfg is used. 0 or -1. */
 int config_parse(unsigned char *payload, size_t len, struct config *cfg);
+
+/* For the record parsers (protocol.c, secconfig.c): little-endian reads,
+ * and recording why the config is invalid (always returns -1). */
+uint32_t config_le32(const unsigned char *p);
+uint64_t config_le64(const unsigned char *p);
+int config_invalid(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Parses a confinement record (tags 20-29) into cfg->sec. 0 or -1. */
+int secconfig_take(uint16_t tag, const unsigned char *p, size_t len, struct config *cfg);
 
 /* Why the last config_read/config_parse failed. */
 const char *config_reason(void);

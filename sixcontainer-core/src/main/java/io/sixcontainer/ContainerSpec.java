@@ -53,6 +53,7 @@ public final class ContainerSpec {
     private final boolean tty;
     private final boolean readOnlyRootfs;
     private final Map<String, String> tmpfs;
+    private final Security security;
 
     private ContainerSpec(Builder b) {
         this.name = b.name;
@@ -73,6 +74,7 @@ public final class ContainerSpec {
         this.tty = b.tty;
         this.readOnlyRootfs = b.readOnlyRootfs;
         this.tmpfs = Collections.unmodifiableMap(new LinkedHashMap<>(b.tmpfs));
+        this.security = b.security;
     }
 
     /**
@@ -104,6 +106,7 @@ public final class ContainerSpec {
         b.tty = tty;
         b.readOnlyRootfs = readOnlyRootfs;
         b.tmpfs.putAll(tmpfs);
+        b.security = security;
         return b;
     }
 
@@ -208,11 +211,17 @@ public final class ContainerSpec {
         return tmpfs;
     }
 
+    /** How the container's processes are confined; default {@link Security#defaults()}. */
+    public Security security() {
+        return security;
+    }
+
     @Override
     public String toString() {
         return "ContainerSpec{" + (image != null ? "image=" + image : "rootfs=" + rootfs) + ", command=" + command + ", workingDir=" + workingDir
                 + ", hostname=" + hostname + ", namespaces=" + namespaces + ", resources=" + resources + ", tty=" + tty
-                + ", readOnlyRootfs=" + readOnlyRootfs + ", tmpfs=" + tmpfs + ", volumes=" + volumes + "}";
+                + ", readOnlyRootfs=" + readOnlyRootfs + ", tmpfs=" + tmpfs + ", volumes=" + volumes + ", security="
+                + security + "}";
     }
 
     /** Fluent builder of {@link ContainerSpec}; {@link #build()} validates. */
@@ -235,6 +244,7 @@ public final class ContainerSpec {
         private boolean tty;
         private boolean readOnlyRootfs;
         private final Map<String, String> tmpfs = new LinkedHashMap<>();
+        private Security security = Security.defaults();
 
         private Builder() {
         }
@@ -385,6 +395,12 @@ public final class ContainerSpec {
          */
         public Builder tmpfs(String target, String options) {
             tmpfs.put(Objects.requireNonNull(target, "tmpfs target"), Objects.requireNonNull(options, "tmpfs options"));
+            return this;
+        }
+
+        /** The confinement: capabilities, seccomp, masked paths, limits; default {@link Security#defaults()}. */
+        public Builder security(Security security) {
+            this.security = Objects.requireNonNull(security, "security");
             return this;
         }
 

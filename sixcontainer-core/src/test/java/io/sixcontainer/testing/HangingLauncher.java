@@ -20,6 +20,8 @@ public final class HangingLauncher {
         Container c = runtime.launch(ContainerSpec.builder()
                 .rootfs(runtime.busyboxRootfs())
                 .command("sh", "-c", "mount -t tmpfs marker /tmp && sleep 1000 & sleep 1000; wait")
+                // Mounting inside needs CAP_SYS_ADMIN and no seccomp filter.
+                .security(io.sixcontainer.Security.privileged())
                 .build());
         System.out.println("pid " + c.pid());
         System.out.flush();

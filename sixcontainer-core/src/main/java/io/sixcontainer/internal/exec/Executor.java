@@ -35,9 +35,10 @@ public final class Executor {
      *
      * @param containerEnv the container's environment as KEY=VALUE
      * @param containerCwd the container's working directory
+     * @param confinement  the container's confinement records (null for none: a record from before them)
      */
     public ExecProcess exec(String label, int pid, long startTime, List<String> containerEnv, String containerCwd,
-                            ExecSpec spec) {
+                            byte[] confinement, ExecSpec spec) {
         LaunchConfig config = new LaunchConfig()
                 .rootfs("/")  // unused by the exec mode; the container's root is entered with its mount namespace
                 .args(spec.command())
@@ -46,6 +47,9 @@ public final class Executor {
                 .cgroups(CgroupMembership.procsFiles(pid));
         if (spec.uid() != null) {
             config.user(spec.uid(), spec.gid());
+        }
+        if (confinement != null) {
+            config.records(confinement);
         }
         MonitoredProcess p = new MonitoredProcess(label,
                 launcher.exec(pid, startTime, config, spec.tty(), spec.stdin(), spec.stdout(), spec.stderr()),
@@ -56,10 +60,10 @@ public final class Executor {
 
     /** Runs {@code spec} to completion, collecting its output; kills it after {@code timeout}. */
     public ExecResult execAndCollect(String label, int pid, long startTime, List<String> containerEnv,
-                                     String containerCwd, ExecSpec spec, Duration timeout) {
+                                     String containerCwd, byte[] confinement, ExecSpec spec, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ExecSpec captured = spec.toBuilder().stdout(Stdio.pipe()).stderr(Stdio.pipe()).build();
-        try (ExecProcess p = exec(label, pid, startTime, containerEnv, containerCwd, captured)) {
+        try (ExecProcess p = exec(label, pid, startTime, containerEnv, containerCwd, confinement, captured)) {
             OutputCollector out = OutputCollector.start(p.stdout(), "stdout-" + label);
             OutputCollector err = OutputCollector.start(p.stderr(), "stderr-" + label);
             ExitStatus status = p.waitFor(timeout).orElseGet(() -> {

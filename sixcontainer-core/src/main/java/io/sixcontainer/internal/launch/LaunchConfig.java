@@ -27,6 +27,12 @@ public final class LaunchConfig {
     private static final int TAG_USER = 8;
     private static final int TAG_CGROUP = 9;
     private static final int TAG_OVERLAY = 10;
+    private static final int TAG_CAPS = 20;
+    private static final int TAG_NO_NEW_PRIVS = 21;
+    private static final int TAG_SECCOMP = 22;
+    private static final int TAG_RLIMIT = 23;
+    private static final int TAG_OOM_SCORE_ADJ = 24;
+    private static final int TAG_GROUPS = 25;
 
     private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
 
@@ -78,6 +84,50 @@ public final class LaunchConfig {
         byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
+    }
+
+    /** Adds the record: the capability sets (bit masks) the command gets. */
+    public LaunchConfig capabilities(long bounding, long permitted, long effective, long inheritable) {
+        return record(TAG_CAPS, le(32).putLong(bounding).putLong(permitted).putLong(effective).putLong(inheritable)
+                .array());
+    }
+
+    /** Adds the record: set no_new_privs. */
+    public LaunchConfig noNewPrivileges() {
+        return record(TAG_NO_NEW_PRIVS, new byte[0]);
+    }
+
+    /** Adds the record: the seccomp filter, as encoded sock_filters. */
+    public LaunchConfig seccomp(byte[] program) {
+        return record(TAG_SECCOMP, program);
+    }
+
+    /** Adds the record: one resource limit (-1 = RLIM_INFINITY). */
+    public LaunchConfig rlimit(int resource, long soft, long hard) {
+        return record(TAG_RLIMIT, le(24).putInt(resource).putInt(0).putLong(soft).putLong(hard).array());
+    }
+
+    /** Adds the record: the command's oom_score_adj. */
+    public LaunchConfig oomScoreAdj(int adj) {
+        return record(TAG_OOM_SCORE_ADJ, le(4).putInt(adj).array());
+    }
+
+    /** Adds the record: supplementary groups of the USER. */
+    public LaunchConfig groups(List<Integer> gids) {
+        ByteBuffer b = le(4 * gids.size());
+        gids.forEach(b::putInt);
+        return record(TAG_GROUPS, b.array());
+    }
+
+    /** Appends records encoded by another LaunchConfig's {@link #payload()}. */
+    public LaunchConfig records(byte[] encoded) {
+        payload.writeBytes(encoded);
+        return this;
+    }
+
+    /** The records added so far, without the header. */
+    public byte[] payload() {
+        return payload.toByteArray();
     }
 
     LaunchConfig hostname(String name) {

@@ -177,7 +177,9 @@ public final class Launcher {
                 .env(spec.effectiveEnv())
                 .cwd(spec.workingDir())
                 .mounts(MountPlan.standard(spec.namespaces()))
-                .mounts(MountPlan.options(spec, ttySlave));
+                .mounts(MountPlan.options(spec, ttySlave))
+                .mounts(Confinement.mounts(spec.security()))
+                .records(Confinement.records(spec.security()));
         if (overlay != null) {
             config.overlay(overlay.dir().toString(), overlay.options());
         }

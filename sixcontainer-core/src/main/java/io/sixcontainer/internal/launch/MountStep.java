@@ -11,7 +11,7 @@ record MountStep(Op op, int mode, long flags, long dev, String source, String ta
 
     /** The operations the C side knows; the code is the wire value. */
     enum Op {
-        MOUNT(1), MKDIR(2), MKNOD(3), SYMLINK(4);
+        MOUNT(1), MKDIR(2), MKNOD(3), SYMLINK(4), MASK(10), READONLY(11);
 
         final int code;
 
@@ -34,5 +34,15 @@ record MountStep(Op op, int mode, long flags, long dev, String source, String ta
 
     static MountStep symlink(String linkContent, String target) {
         return new MountStep(Op.SYMLINK, 0, 0, 0, linkContent, target, "", "");
+    }
+
+    /** Covers a procfs or sysfs path with an empty read-only directory or a null device. */
+    static MountStep mask(String target) {
+        return new MountStep(Op.MASK, 0, 0, 0, "", target, "", "");
+    }
+
+    /** Makes a procfs or sysfs path read-only. */
+    static MountStep readOnly(String target) {
+        return new MountStep(Op.READONLY, 0, 0, 0, "", target, "", "");
     }
 }

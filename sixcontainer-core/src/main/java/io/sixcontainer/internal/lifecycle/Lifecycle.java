@@ -129,6 +129,7 @@ public final class Lifecycle {
         rec.command = spec.command();
         rec.env = spec.effectiveEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         rec.workingDir = spec.workingDir();
+        rec.confinement = io.sixcontainer.internal.launch.Confinement.records(spec.security());
         rec.cgroupParent = spec.resources().cgroupParent();
         rec.created = Instant.now();
         rec.detached = spec.detached();

@@ -31,6 +31,8 @@ public final class ContainerRecord {
     public List<String> env = List.of();
     /** The command's working directory, where exec'd commands start by default. */
     public String workingDir = "/";
+    /** The confinement records of the launch config (docs/protocol.md, tags 20-25), which exec'd commands get too. */
+    public byte[] confinement;
     /** Status as last recorded (see {@link StateStore#refresh}). */
     public ContainerStatus status = ContainerStatus.CREATED;
     /** Creation time. */

@@ -50,12 +50,36 @@ class LaunchConfigFuzzTest {
                 .hostname("box")
                 .flags(LaunchConfig.FLAG_LOOPBACK_UP)
                 .mounts(MountPlan.standard(EnumSet.allOf(Namespace.class)))
+                .mounts(Confinement.mounts(io.sixcontainer.Security.defaults()))
+                .records(Confinement.records(io.sixcontainer.Security.builder().seccompUnconfined().oomScoreAdj(100).build()))
+                .seccomp(new byte[16])
                 .toBytes();
     }
 
     @Test
     void acceptsWhatJavaEncodes() throws Exception {
         assertThat(check(validConfig())).isEqualTo(new Outcome(0, "ok"));
+        byte[] defaults = base().records(Confinement.records(io.sixcontainer.Security.defaults())).toBytes();
+        assertThat(check(defaults)).as("the default confinement").isEqualTo(new Outcome(0, "ok"));
+    }
+
+    @Test
+    void rejectsConfinementRecordsTheKernelWouldRefuse() throws Exception {
+        assertThat(check(base().capabilities(1, 1, 3, 0).toBytes()).output()).contains("effective set not within permitted");
+        assertThat(check(base().capabilities(1, 3, 1, 0).toBytes()).output()).contains("permitted set not within bounding");
+        assertThat(check(base().rlimit(7, 10, 5).toBytes()).output()).contains("soft limit above hard limit");
+        assertThat(check(base().rlimit(16, 1, 1).toBytes()).output()).contains("unknown resource 16");
+        assertThat(check(base().rlimit(7, 1, 1).rlimit(7, 2, 2).toBytes()).output()).contains("resource 7 twice");
+        assertThat(check(base().oomScoreAdj(1001).toBytes()).output()).contains("1001 not in -1000..1000");
+        assertThat(check(base().seccomp(new byte[12]).toBytes()).output()).contains("not a positive multiple of 8");
+        assertThat(check(base().seccomp(new byte[8 * 4097]).toBytes()).output()).contains("more than 4096 instructions");
+        assertThat(check(base().groups(List.of(1, 2)).toBytes()).output()).contains("GROUPS without USER");
+        assertThat(check(base().user(1, 1).groups(List.of(1, 2)).toBytes())).isEqualTo(new Outcome(0, "ok"));
+        assertThat(check(base().noNewPrivileges().noNewPrivileges().toBytes()).output()).contains("NO_NEW_PRIVS: more than one");
+    }
+
+    private static LaunchConfig base() {
+        return new LaunchConfig().rootfs("/r").args(List.of("x"));
     }
 
     @Test

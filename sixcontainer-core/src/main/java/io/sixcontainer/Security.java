@@ -1,0 +1,296 @@
+package io.sixcontainer;
+
+import io.sixcontainer.internal.security.Capabilities;
+import io.sixcontainer.internal.security.Rlimits;
+import io.sixcontainer.internal.security.SeccompProfile;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How a container's processes are confined: capabilities, {@code no_new_privs}, masked and
+ * read-only kernel paths, a seccomp filter, resource limits and the OOM score. The
+ * {@linkplain #defaults() defaults} equal Docker's; processes started with
+ * {@link Container#exec} get the same confinement.
+ *
+ * <pre>{@code
+ * Security s = Security.builder().capDrop("ALL").capAdd("NET_BIND_SERVICE")
+ *         .rlimit("NOFILE", 4096, 4096).build();
+ * }</pre>
+ *
+ * <p>A non-root user gets the capabilities only in its bounding set, never in its effective
+ * or permitted sets (as {@code execve} by a non-root user would give it, and as Docker does).
+ */
+public final class Security {
+
+    /** A soft and hard limit; {@link #UNLIMITED} for none. */
+    public record Rlimit(long soft, long hard) {
+    }
+
+    /** The value of an {@link Rlimit} without a limit ({@code RLIM_INFINITY}). */
+    public static final long UNLIMITED = -1;
+
+    private static final List<String> MASKED = List.of("/proc/acpi", "/proc/asound", "/proc/interrupts",
+            "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/sched_debug", "/proc/scsi",
+            "/proc/timer_list", "/proc/timer_stats", "/sys/firmware", "/sys/devices/virtual/powercap");
+    private static final List<String> READ_ONLY = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
+            "/proc/sysrq-trigger");
+    private static final Security DEFAULTS = new Builder().build();
+    private static final Security PRIVILEGED = new Builder().privileged().build();
+
+    private final Set<String> capabilities;
+    private final boolean noNewPrivileges;
+    private final List<String> maskedPaths;
+    private final List<String> readonlyPaths;
+    private final String seccompProfile;
+    private final Map<String, Rlimit> rlimits;
+    private final Integer oomScoreAdj;
+
+    private Security(Builder b) {
+        this.capabilities = Collections.unmodifiableSet(new TreeSet<>(b.capabilities));
+        this.noNewPrivileges = b.noNewPrivileges;
+        this.maskedPaths = List.copyOf(b.maskedPaths);
+        this.readonlyPaths = List.copyOf(b.readonlyPaths);
+        this.seccompProfile = b.seccompProfile;
+        this.rlimits = Collections.unmodifiableMap(new LinkedHashMap<>(b.rlimits));
+        this.oomScoreAdj = b.oomScoreAdj;
+    }
+
+    /**
+     * Docker's defaults: its 14 capabilities, {@code no_new_privs}, the masked and read-only
+     * {@code /proc} and {@code /sys} paths, the default seccomp profile, {@code NOFILE}
+     * 1024:1024, and the OOM score adjustment of the launching process.
+     */
+    public static Security defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Everything off, like {@code docker run --privileged}: every capability, no
+     * {@code no_new_privs}, nothing masked or read-only, no seccomp filter. The resource
+     * limits stay at their defaults. The container still has its own namespaces and only the
+     * default device nodes.
+     */
+    public static Security privileged() {
+        return PRIVILEGED;
+    }
+
+    /** A builder starting from the {@linkplain #defaults() defaults}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.capabilities.clear();
+        b.capabilities.addAll(capabilities);
+        b.noNewPrivileges = noNewPrivileges;
+        b.maskedPaths = maskedPaths;
+        b.readonlyPaths = readonlyPaths;
+        b.seccompProfile = seccompProfile;
+        b.rlimits.clear();
+        b.rlimits.putAll(rlimits);
+        b.oomScoreAdj = oomScoreAdj;
+        return b;
+    }
+
+    /** The capabilities (names like {@code CAP_NET_RAW}): bounding, permitted and effective sets. */
+    public Set<String> capabilities() {
+        return capabilities;
+    }
+
+    /** Whether {@code no_new_privs} is set: no setuid binary or file capability raises privileges. */
+    public boolean noNewPrivileges() {
+        return noNewPrivileges;
+    }
+
+    /** Paths covered by an empty read-only directory or a null device (only on procfs or sysfs). */
+    public List<String> maskedPaths() {
+        return maskedPaths;
+    }
+
+    /** Paths made read-only (only on procfs or sysfs). */
+    public List<String> readonlyPaths() {
+        return readonlyPaths;
+    }
+
+    /** The seccomp profile in Docker's JSON format, or empty when unconfined. */
+    public Optional<String> seccompProfile() {
+        return Optional.ofNullable(seccompProfile);
+    }
+
+    /** Resource limits by name ({@code NOFILE}, {@code NPROC}, ...), as {@code setrlimit} sets them. */
+    public Map<String, Rlimit> rlimits() {
+        return rlimits;
+    }
+
+    /** The {@code oom_score_adj} (-1000..1000), or empty to inherit the launching process's. */
+    public OptionalInt oomScoreAdj() {
+        return oomScoreAdj == null ? OptionalInt.empty() : OptionalInt.of(oomScoreAdj);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Security s && capabilities.equals(s.capabilities) && noNewPrivileges == s.noNewPrivileges
+                && maskedPaths.equals(s.maskedPaths) && readonlyPaths.equals(s.readonlyPaths)
+                && Objects.equals(seccompProfile, s.seccompProfile) && rlimits.equals(s.rlimits)
+                && Objects.equals(oomScoreAdj, s.oomScoreAdj);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(capabilities, noNewPrivileges, maskedPaths, readonlyPaths, seccompProfile, rlimits,
+                oomScoreAdj);
+    }
+
+    @Override
+    public String toString() {
+        String seccomp = seccompProfile == null ? "unconfined"
+                : seccompProfile.equals(SeccompProfile.defaultJson()) ? "default" : "custom";
+        return "Security{capabilities=" + capabilities + ", noNewPrivileges=" + noNewPrivileges + ", maskedPaths="
+                + maskedPaths + ", readonlyPaths=" + readonlyPaths + ", seccomp=" + seccomp + ", rlimits=" + rlimits
+                + ", oomScoreAdj=" + oomScoreAdj + "}";
+    }
+
+    /** Fluent builder of {@link Security}; {@link #build()} validates. */
+    public static final class Builder {
+        private final Set<String> capabilities = new TreeSet<>(Capabilities.DOCKER_DEFAULT);
+        private boolean noNewPrivileges = true;
+        private List<String> maskedPaths = MASKED;
+        private List<String> readonlyPaths = READ_ONLY;
+        private String seccompProfile = SeccompProfile.defaultJson();
+        private final Map<String, Rlimit> rlimits = new LinkedHashMap<>(Map.of("NOFILE", new Rlimit(1024, 1024)));
+        private Integer oomScoreAdj;
+
+        private Builder() {
+        }
+
+        /** Turns every default off, as {@link Security#privileged()} describes. */
+        public Builder privileged() {
+            capabilities.addAll(Capabilities.all());
+            noNewPrivileges = false;
+            maskedPaths = List.of();
+            readonlyPaths = List.of();
+            seccompProfile = null;
+            return this;
+        }
+
+        /** Exactly these capabilities ({@code NET_ADMIN} or {@code CAP_NET_ADMIN}; {@code ALL}). */
+        public Builder capabilities(Collection<String> names) {
+            capabilities.clear();
+            names.forEach(this::capAdd);
+            return this;
+        }
+
+        /** Adds capabilities ({@code NET_ADMIN} or {@code CAP_NET_ADMIN}); {@code ALL} adds every one. */
+        public Builder capAdd(String... names) {
+            for (String n : names) {
+                if (Objects.requireNonNull(n, "capability").equalsIgnoreCase("ALL")) {
+                    capabilities.addAll(Capabilities.all());
+                } else {
+                    capabilities.add(Capabilities.canonical(n));
+                }
+            }
+            return this;
+        }
+
+        /** Removes capabilities; {@code ALL} removes every one (add some back afterwards with {@link #capAdd}). */
+        public Builder capDrop(String... names) {
+            for (String n : names) {
+                if (Objects.requireNonNull(n, "capability").equalsIgnoreCase("ALL")) {
+                    capabilities.clear();
+                } else {
+                    capabilities.remove(Capabilities.canonical(n));
+                }
+            }
+            return this;
+        }
+
+        /** Sets or clears {@code no_new_privs} (default: set). */
+        public Builder noNewPrivileges(boolean on) {
+            this.noNewPrivileges = on;
+            return this;
+        }
+
+        /** Replaces the masked paths (absolute, under {@code /proc} or {@code /sys}). */
+        public Builder maskedPaths(List<String> paths) {
+            this.maskedPaths = List.copyOf(paths);
+            return this;
+        }
+
+        /** Replaces the read-only paths (absolute, under {@code /proc} or {@code /sys}). */
+        public Builder readonlyPaths(List<String> paths) {
+            this.readonlyPaths = List.copyOf(paths);
+            return this;
+        }
+
+        /** The default seccomp profile (Docker's). */
+        public Builder seccompDefault() {
+            this.seccompProfile = SeccompProfile.defaultJson();
+            return this;
+        }
+
+        /** No seccomp filter. */
+        public Builder seccompUnconfined() {
+            this.seccompProfile = null;
+            return this;
+        }
+
+        /** A seccomp profile in Docker's JSON format (as {@code --security-opt seccomp=FILE} reads). */
+        public Builder seccompProfile(String json) {
+            this.seccompProfile = Objects.requireNonNull(json, "seccomp profile");
+            return this;
+        }
+
+        /**
+         * Sets a resource limit, like {@code docker run --ulimit}: {@code name} as in
+         * {@code RLIMIT_NOFILE} with or without the prefix, any case; {@link #UNLIMITED} for none.
+         */
+        public Builder rlimit(String name, long soft, long hard) {
+            rlimits.put(Rlimits.canonical(name), new Rlimit(soft, hard));
+            return this;
+        }
+
+        /** The container's {@code oom_score_adj}, -1000..1000 (default: the launching process's). */
+        public Builder oomScoreAdj(int adj) {
+            this.oomScoreAdj = adj;
+            return this;
+        }
+
+        /**
+         * Validates and builds (also compiles the seccomp profile, so a bad one fails here).
+         *
+         * @throws InvalidSpecException naming the first bad value
+         */
+        public Security build() {
+            for (List<String> paths : List.of(maskedPaths, readonlyPaths)) {
+                paths.forEach(Builder::checkKernelPath);
+            }
+            rlimits.forEach(Rlimits::check);
+            if (oomScoreAdj != null && (oomScoreAdj < -1000 || oomScoreAdj > 1000)) {
+                throw new InvalidSpecException("oomScoreAdj " + oomScoreAdj + " is not in -1000..1000");
+            }
+            if (seccompProfile != null) {
+                SeccompProfile.parse(seccompProfile, capabilities).compile();
+            }
+            return new Security(this);
+        }
+
+        private static void checkKernelPath(String p) {
+            SpecChecks.string("masked or read-only path", p);
+            if (!(p.startsWith("/proc/") || p.startsWith("/sys/")) || p.contains("/../") || p.endsWith("/..")
+                    || p.contains("/./") || p.endsWith("/") || p.contains("//")) {
+                throw new InvalidSpecException("masked or read-only path '" + p
+                        + "' is not a normalized absolute path under /proc or /sys");
+            }
+        }
+    }
+}

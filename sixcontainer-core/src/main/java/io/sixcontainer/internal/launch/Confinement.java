@@ -1,0 +1,40 @@
+package io.sixcontainer.internal.launch;
+
+import io.sixcontainer.Security;
+import io.sixcontainer.internal.security.Capabilities;
+import io.sixcontainer.internal.security.Rlimits;
+import io.sixcontainer.internal.security.SeccompProfile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link Security} in the protocol's terms: the confinement records (tags 20-25), which
+ * the init and every exec'd process apply, and the mask and read-only steps of the mount plan.
+ */
+public final class Confinement {
+
+    private Confinement() {
+    }
+
+    /** The encoded records, as {@link LaunchConfig#records} appends them (also kept for exec). */
+    public static byte[] records(Security s) {
+        LaunchConfig c = new LaunchConfig();
+        long caps = Capabilities.mask(s.capabilities());
+        c.capabilities(caps, caps, caps, 0);
+        if (s.noNewPrivileges()) {
+            c.noNewPrivileges();
+        }
+        s.seccompProfile().ifPresent(json -> c.seccomp(SeccompProfile.parse(json, s.capabilities()).compile()));
+        s.rlimits().forEach((name, r) -> c.rlimit(Rlimits.number(name), r.soft(), r.hard()));
+        s.oomScoreAdj().ifPresent(c::oomScoreAdj);
+        return c.payload();
+    }
+
+    /** Steps after the standard plan, once /proc and /sys are mounted. */
+    static List<MountStep> mounts(Security s) {
+        List<MountStep> steps = new ArrayList<>();
+        s.maskedPaths().forEach(p -> steps.add(MountStep.mask(p)));
+        s.readonlyPaths().forEach(p -> steps.add(MountStep.readOnly(p)));
+        return List.copyOf(steps);
+    }
+}
