@@ -37,6 +37,10 @@ final class Chart {
             bars.add(new Bar(p.a(), p.aStats(), true));
             bars.add(new Bar(p.b(), p.bStats(), false));
         }
+        for (PairResult p : results.exec) {
+            bars.add(new Bar(p.a(), p.aStats(), true));
+            bars.add(new Bar(p.b(), p.bStats(), false));
+        }
         for (PairResult p : results.cli) {
             bars.add(new Bar(p.a(), p.aStats(), true));
             bars.add(new Bar(p.b(), p.bStats(), false));

@@ -12,17 +12,20 @@ import java.util.Map;
 /**
  * Writes an OCI bundle (config.json) for crun and runc that matches what sixcontainer
  * sets up today: the same rootfs directory (writable, shared), the same five namespaces
- * (pid, network, ipc, uts, mount) and the same mounts (/proc, a /dev tmpfs with devpts, shm
- * and mqueue, a read-only /sys). Like sixcontainer it sets no masked or read-only paths, no
- * seccomp filter and no resource limits. Modelled on the output of {@code runc spec}.
+ * (pid, network, ipc, uts, mount), the same mounts (/proc, a /dev tmpfs with devpts, shm
+ * and mqueue, a read-only /sys) and the same memory limit. Like sixcontainer it sets no masked
+ * or read-only paths and no seccomp filter. Modelled on the output of {@code runc spec}.
  */
 final class OciBundle {
 
     private OciBundle() {
     }
 
-    /** Creates {@code dir}/config.json running {@code args} in {@code rootfs}; returns {@code dir}. */
-    static Path write(Path dir, Path rootfs, List<String> args) throws IOException {
+    /**
+     * Creates {@code dir}/config.json running {@code args} in {@code rootfs} with a memory
+     * limit of {@code memoryLimit} bytes; returns {@code dir}.
+     */
+    static Path write(Path dir, Path rootfs, List<String> args, long memoryLimit) throws IOException {
         Files.createDirectories(dir);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("ociVersion", "1.0.2");
@@ -44,9 +47,10 @@ final class OciBundle {
                 mount("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=65536k")),
                 mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")),
                 mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro"))));
-        config.put("linux", Map.of("namespaces", List.of(
-                Map.of("type", "pid"), Map.of("type", "network"), Map.of("type", "ipc"),
-                Map.of("type", "uts"), Map.of("type", "mount"))));
+        config.put("linux", Map.of(
+                "namespaces", List.of(Map.of("type", "pid"), Map.of("type", "network"), Map.of("type", "ipc"),
+                        Map.of("type", "uts"), Map.of("type", "mount")),
+                "resources", Map.of("memory", Map.of("limit", memoryLimit))));
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("config.json").toFile(), config);
         return dir;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 final class Results {
 
     final List<PairResult> latency = new ArrayList<>();
+    final List<PairResult> exec = new ArrayList<>();
     final List<PairResult> throughput = new ArrayList<>();
     final List<PairResult> cli = new ArrayList<>();
     final List<MemoryProbe.Figure> memory = new ArrayList<>();

@@ -1,7 +1,13 @@
 package io.sixcontainer.bench;
 
+import java.util.List;
+import java.util.Set;
+
 /** The workloads of issue 8, in order, each skipped with a note when its tool is missing. */
 final class Suite {
+
+    /** The workload groups, in the order they run; {@code BenchMain --only} picks some. */
+    static final List<String> GROUPS = List.of("latency", "exec", "throughput", "cli", "memory", "cold");
 
     private final Workbench bench;
     private final Plan plan;
@@ -13,12 +19,23 @@ final class Suite {
         this.results = results;
     }
 
-    void runAll() throws Exception {
-        latency();
-        throughput();
-        cli();
-        memory();
-        results.coldStart = ColdStart.measure(bench, plan.coldStarts());
+    /** Runs the groups named in {@code only} (all of {@link #GROUPS} when it is empty). */
+    void run(Set<String> only) throws Exception {
+        for (String group : GROUPS) {
+            if (!only.isEmpty() && !only.contains(group)) {
+                results.skipped.add(group + ": not selected (--only)");
+                continue;
+            }
+            switch (group) {
+                case "latency" -> latency();
+                case "exec" -> exec();
+                case "throughput" -> throughput();
+                case "cli" -> cli();
+                case "memory" -> memory();
+                case "cold" -> results.coldStart = ColdStart.measure(bench, plan.coldStarts());
+                default -> throw new IllegalStateException(group);
+            }
+        }
     }
 
     private void latency() throws Exception {
@@ -36,6 +53,22 @@ final class Suite {
         }
         if (bench.tools.has("unshare")) {
             pair("floor: launch -> exit", us, bench.unshare());
+        }
+    }
+
+    private void exec() throws Exception {
+        try (ExecTargets targets = new ExecTargets(bench)) {
+            Contender us = targets.javaApi();
+            if (bench.hasCrun()) {
+                results.exec.add(Pairs.latency("exec /bin/true, running container", us, targets.crun(),
+                        plan.warmup(), plan.rounds()));
+            } else {
+                results.skipped.add("exec vs crun: crun (or unshare/nsenter/setpriv for its mount namespace) missing");
+            }
+            if (bench.tools.has("runc")) {
+                results.exec.add(Pairs.latency("exec /bin/true, running container", us, targets.runc(),
+                        plan.warmup(), plan.rounds()));
+            }
         }
     }
 

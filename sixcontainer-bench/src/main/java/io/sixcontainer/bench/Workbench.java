@@ -3,6 +3,7 @@ package io.sixcontainer.bench;
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.ExitStatus;
+import io.sixcontainer.Resources;
 import io.sixcontainer.Runtime;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * one {@link Contender} per way of running {@code /bin/true} in a container.
  */
 final class Workbench implements AutoCloseable {
+
+    /** The memory limit every container gets, ours through its cgroup, crun's and runc's through config.json. */
+    static final long MEMORY_LIMIT = 64L << 20;
+    /** Our containers' image: the built-in busybox, under a write layer of each container's own. */
+    static final String IMAGE = "busybox";
 
     final Preflight tools;
     final Path work;
@@ -35,8 +41,10 @@ final class Workbench implements AutoCloseable {
         this.repo = repo;
         this.runtime = Runtime.open(work.resolve("sixc-root"));
         this.rootfs = runtime.busyboxRootfs();
-        this.bundleTrue = OciBundle.write(work.resolve("bundle-true"), rootfs, List.of("/bin/true"));
-        this.bundleSleep = OciBundle.write(work.resolve("bundle-sleep"), rootfs, List.of("/bin/sleep", "60"));
+        this.bundleTrue = OciBundle.write(work.resolve("bundle-true"), rootfs, List.of("/bin/true"),
+                MEMORY_LIMIT);
+        this.bundleSleep = OciBundle.write(work.resolve("bundle-sleep"), rootfs,
+                List.of("/bin/sleep", "3600"), MEMORY_LIMIT);
         this.errFile = work.resolve("stderr.txt");
         this.crunNs = tools.has("crun") && tools.has("unshare") && tools.has("nsenter") && tools.has("setpriv")
                 ? CrunNamespace.start(tools, work) : null;
@@ -51,8 +59,10 @@ final class Workbench implements AutoCloseable {
         return crunNs != null;
     }
 
+    /** The busybox image with an overlay write layer of its own, 5 namespaces, its own cgroup with a memory limit. */
     ContainerSpec spec(String... argv) {
-        return ContainerSpec.builder().rootfs(rootfs).command(argv).build();
+        return ContainerSpec.builder().image(IMAGE).command(argv)
+                .resources(Resources.builder().memory(MEMORY_LIMIT).build()).build();
     }
 
     /** launch() then waitFor() through the Java API, in this JVM. */
@@ -88,10 +98,10 @@ final class Workbench implements AutoCloseable {
         return new Contender("unshare (5 ns)", () -> ExternalCommand.run(argv, errFile));
     }
 
-    /** {@code ./sixc run busybox /bin/true}, the whole CLI process. */
+    /** {@code ./sixc run --rm -m 64m busybox /bin/true}, the whole CLI process. */
     Contender sixcCli() {
         List<String> argv = List.of(repo.resolve("sixc").toString(), "--root", runtime.root().toString(),
-                "run", "busybox", "/bin/true");
+                "run", "--rm", "--memory", Long.toString(MEMORY_LIMIT), IMAGE, "/bin/true");
         return new Contender("./sixc run (CLI)", () -> ExternalCommand.run(argv, errFile));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,8 @@ class HelperBinaryTest {
         assertThat(paths).hasSize(4).allMatch(paths.getFirst()::equals);
         Path helper = Path.of(paths.getFirst());
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.toList()).as("no temporary files left").containsExactly(helper);
+            assertThat(files.toList()).as("no temporary files left")
+                    .containsExactlyInAnyOrder(helper, VerifiedStamp.stampOf(helper));
         }
         assertThat(helper.getFileName().toString()).matches("sixc-helper-.+-[0-9a-f]{16}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(helper))).isEqualTo("r-xr-xr-x");
@@ -74,6 +76,25 @@ class HelperBinaryTest {
         // Another path to the same directory is another cache key: it forces a fresh verification.
         Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("a"));
         Path again = HelperBinary.locate(link);
+        assertThat(again.getFileName()).isEqualTo(helper.getFileName());
+        assertThat(Files.readAllBytes(again)).isEqualTo(good);
+    }
+
+    @Test
+    void aHelperChangedAfterItsStampKeepsSizeAndMtimeButIsStillReplaced() throws Exception {
+        Path helper = HelperBinary.locate(dir.resolve("b"));
+        byte[] good = Files.readAllBytes(helper);
+        assertThat(VerifiedStamp.stampOf(helper)).exists();
+        FileTime mtime = Files.getLastModifiedTime(helper);
+        byte[] bad = good.clone();
+        bad[bad.length / 2] ^= 0x5a;
+        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.write(helper, bad);
+        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Files.setLastModifiedTime(helper, mtime);
+        assertThat(Files.size(helper)).isEqualTo(good.length);
+        // A fresh cache key, as a new JVM would have: only the stamp stands between it and the bad bytes.
+        Path again = HelperBinary.locate(Files.createSymbolicLink(dir.resolve("link-b"), dir.resolve("b")));
         assertThat(again.getFileName()).isEqualTo(helper.getFileName());
         assertThat(Files.readAllBytes(again)).isEqualTo(good);
     }

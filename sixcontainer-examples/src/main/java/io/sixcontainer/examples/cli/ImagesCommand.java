@@ -29,7 +29,7 @@ final class ImagesCommand implements Callable<Integer> {
             if (output.quiet) {
                 images.forEach(i -> System.out.println(i.shortId()));
             } else if (json) {
-                System.out.println(PsCommand.JSON.writeValueAsString(images));
+                System.out.println(JsonOutput.write(images));
             } else {
                 Table t = new Table("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "LAYERS");
                 for (ImageInfo i : images) {

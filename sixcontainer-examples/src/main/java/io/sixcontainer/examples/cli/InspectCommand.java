@@ -33,7 +33,7 @@ final class InspectCommand implements Callable<Integer> {
                         .orElseThrow(() -> new ContainerException("no such container or image: " + key)));
             }
         }
-        System.out.println(PsCommand.JSON.writeValueAsString(infos));
+        System.out.println(JsonOutput.write(infos));
         return 0;
     }
 }

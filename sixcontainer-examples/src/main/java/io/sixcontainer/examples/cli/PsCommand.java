@@ -1,8 +1,5 @@
 package io.sixcontainer.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sixcontainer.ContainerInfo;
 import io.sixcontainer.ContainerStatus;
 import io.sixcontainer.Runtime;
@@ -16,9 +13,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "ps", mixinStandardHelpOptions = true, description = "List containers (running ones unless -a).",
         footer = {"", "Examples:", "  sixc ps", "  sixc ps -a", "  sixc ps -aq", "  sixc ps --format json"})
 final class PsCommand implements Callable<Integer> {
-
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     @ParentCommand
     Sixc top;
@@ -38,7 +32,7 @@ final class PsCommand implements Callable<Integer> {
             if (output.quiet) {
                 shown.forEach(i -> System.out.println(i.shortId()));
             } else if (json) {
-                System.out.println(JSON.writeValueAsString(shown));
+                System.out.println(JsonOutput.write(shown));
             } else {
                 Table t = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES");
                 for (ContainerInfo i : shown) {

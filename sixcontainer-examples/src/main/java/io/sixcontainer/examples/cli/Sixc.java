@@ -7,12 +7,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sixc}: a docker-like command line on the sixcontainer library. */
+/** {@code sixc}: a docker-like command line on the sixcontainer library (subcommands: {@link Subcommands}). */
 @Command(name = "sixc", mixinStandardHelpOptions = true, versionProvider = Sixc.Version.class,
-        description = "Run Linux containers with no daemon.",
-        subcommands = {RunCommand.class, PsCommand.class, LogsCommand.class, StopCommand.class, KillCommand.class,
-                RmCommand.class, WaitCommand.class, InspectCommand.class, ExecCommand.class, ImagesCommand.class,
-                RmiCommand.class, TagCommand.class, CommitCommand.class, ImportCommand.class, ExportCommand.class})
+        description = "Run Linux containers with no daemon.")
 public final class Sixc {
 
     /** Exit code for a failure of sixc itself (docker's convention). */
@@ -50,7 +47,9 @@ public final class Sixc {
     /** Runs the command line and returns its exit code. */
     static int execute(String... args) {
         Sixc top = new Sixc();
-        CommandLine cl = new CommandLine(top).setStopAtPositional(true);
+        CommandLine cl = new CommandLine(top);
+        Subcommands.addTo(cl, java.util.Arrays.asList(args));
+        cl.setStopAtPositional(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (top.debug) {
                 e.printStackTrace(cmd.getErr());
