@@ -13,13 +13,13 @@ final class ResourceOptions {
             description = "Memory plus swap limit (-1: unlimited swap); needs --memory.")
     String memorySwap;
 
-    @Option(names = {"-c", "--cpu-shares"}, paramLabel = "N", description = "Relative cpu weight, 2-262144 (default 1024).")
+    @Option(names = {"-c", "--cpu-shares", "-cpushare"}, paramLabel = "N", description = "Relative cpu weight, 2-262144 (default 1024).")
     Long cpuShares;
 
     @Option(names = "--cpus", paramLabel = "N", description = "Cpu time limit in cpus, e.g. 1.5.")
     Double cpus;
 
-    @Option(names = "--cpuset-cpus", paramLabel = "LIST", description = "Cpus to run on, e.g. 0-2,4.")
+    @Option(names = {"--cpuset-cpus", "-cpuset"}, paramLabel = "LIST", description = "Cpus to run on, e.g. 0-2,4.")
     String cpusetCpus;
 
     @Option(names = "--cpuset-mems", paramLabel = "LIST", description = "Memory nodes to allocate from, e.g. 0.")

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
                 "  sixc run -d --name web busybox httpd -f -p 8080",
                 "  sixc run -v ./data:/data -v /etc/ssl:/ssl:ro busybox ls /data /ssl",
                 "  sixc run host make -C /src            # the host's own tools, its root read-only under a write layer",
+                "  sixc run --cap-drop ALL --security-opt seccomp=unconfined busybox sh",
+                "  sixc run --privileged busybox mount -t tmpfs t /mnt",
                 "  sixc run --rootfs /srv/rootfs -- /bin/ls -l /"})
 final class RunCommand implements Callable<Integer> {
 
@@ -86,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ResourceOptions limits = new ResourceOptions();
 
+    @Mixin
+    SecurityOptions confinement = new SecurityOptions();
+
     @Option(names = "--rm", description = "Remove the container when it exits (attached containers always are).")
     boolean remove;
 
@@ -125,6 +130,7 @@ final class RunCommand implements Callable<Integer> {
                 .resources(limits.toResources());
         try {
             spec.env(EnvSettings.resolve(envFiles, env, System::getenv));
+            spec.security(confinement.toSecurity());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
