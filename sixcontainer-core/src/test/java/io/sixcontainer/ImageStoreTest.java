@@ -47,8 +47,20 @@ class ImageStoreTest extends RuntimeTestBase {
     }
 
     @Test
+    void anImageThatRepeatsALayerRuns() throws Exception {
+        storeImage("once:1", ImageConfig.empty());
+        ImageStore store = new ImageStore(root);
+        store.locked(() -> store.store(List.of(LAYER, LAYER), ImageConfig.empty(), "twice:1"));
+        assertThat(runtime.run(ContainerSpec.builder().image("twice:1").command("echo", "ok").build(),
+                Duration.ofSeconds(30)).stdout()).isEqualTo("ok\n");
+        runtime.removeImage("twice:1", false);
+        runtime.removeImage("once:1", false);
+    }
+
+    @Test
     void badNamesAndUnknownImagesAreRefusedNamingTheValue() {
-        for (String bad : List.of("UPPER", "a/b", "../x", "x:", "x:-tag", "a..b")) {
+        for (String bad : List.of("UPPER", "a/b", "../x", "x:", "x:-tag", "a..b", "sha256:" + "a".repeat(64),
+                "builtin:busybox")) {
             assertThatThrownBy(() -> runtime.tagImage("busybox", bad)).isInstanceOf(ImageException.class);
         }
         assertThatThrownBy(() -> runtime.removeImage("nosuch", false)).isInstanceOf(ImageException.class)

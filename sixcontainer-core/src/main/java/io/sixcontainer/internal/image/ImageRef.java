@@ -29,6 +29,10 @@ public record ImageRef(String name, String tag) {
             throw new ImageException("invalid image name '" + ref + "': the name is lower-case letters and digits"
                     + " separated by '.', '_' or '-', at most " + MAX_NAME + " characters, no '/'");
         }
+        if (name.equals("sha256") || name.equals("builtin")) {
+            // Reserved: a tag "sha256:<hex>" or "builtin:busybox" would shadow an id.
+            throw new ImageException("invalid image name '" + ref + "': '" + name + "' is reserved for image ids");
+        }
         if (!TAG.matcher(tag).matches()) {
             throw new ImageException("invalid image name '" + ref
                     + "': the tag is 1-128 of [A-Za-z0-9_.-], not starting with '.' or '-'");

@@ -125,7 +125,9 @@ public final class ImageStore {
         if (HOST.equals(image.builtin)) {
             return List.of(Path.of("/"));
         }
-        List<Path> dirs = new ArrayList<>();
+        // A layer repeated in an image (often the empty one) would name one dir twice, which
+        // overlayfs refuses (ELOOP); its topmost copy alone gives the same merged view.
+        java.util.LinkedHashSet<Path> dirs = new java.util.LinkedHashSet<>();
         for (String diffId : image.layers.reversed()) {
             Path dir = layerDir(diffId);
             if (!Files.isDirectory(dir)) {
@@ -133,7 +135,10 @@ public final class ImageStore {
             }
             dirs.add(dir);
         }
-        return dirs;
+        if (dirs.isEmpty()) {
+            throw new ImageException("image " + image.id + " has no layers");
+        }
+        return List.copyOf(dirs);
     }
 
     /** The directory of the layer with {@code diffId}. */
@@ -149,7 +154,8 @@ public final class ImageStore {
     /** The {@code NAME:TAG} references that point at {@code image}, sorted. */
     public List<String> tagsOf(ImageRecord image) {
         try (Stream<Path> s = Files.list(tags)) {
-            return s.filter(p -> readLink(p).filter(image.hex()::equals).isPresent())
+            return s.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> readLink(p).filter(image.hex()::equals).isPresent())
                     .map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + tags, e);
@@ -175,6 +181,9 @@ public final class ImageStore {
      * Call under {@link #locked}.
      */
     public ImageRecord store(List<String> diffIds, ImageConfig config, String ref) {
+        if (diffIds.isEmpty()) {
+            throw new ImageException("an image needs at least one layer" + (ref != null ? ": " + ref : ""));
+        }
         ImageRecord r = new ImageRecord();
         r.layers = List.copyOf(diffIds);
         r.config = config;

@@ -88,7 +88,13 @@ public final class ImageTransfer {
             throw new ImageException("container " + rec.name + " runs on a rootfs directory, not an image:"
                     + " there is no layer of its changes to commit");
         }
-        ImageRecord base = images.resolve(rec.imageId);
+        // The image may have been removed (forced) while the container kept its layers.
+        ImageRecord base = images.find(rec.imageId).orElseGet(() -> {
+            ImageRecord kept = new ImageRecord();
+            kept.id = rec.imageId;
+            kept.layers = rec.layers;
+            return kept;
+        });
         if (ImageStore.HOST.equals(base.builtin)) {
             throw new ImageException("container " + rec.name + " runs on the host image: committing it would"
                     + " make an image of the host's root");
@@ -126,7 +132,13 @@ public final class ImageTransfer {
             OciLayoutWriter.write(image.config, bottomUp, name, out);
             return;
         }
-        Path tmp = out.resolveSibling("." + out.getFileName() + ".part");
+        Path tmp;
+        try {
+            // Made exclusively with a random name: a predictable one in /tmp could be a planted symlink.
+            tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName() + ".", ".part");
+        } catch (IOException e) {
+            throw new ImageException("cannot write " + out + ": " + e.getMessage(), e);
+        }
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp))) {
             LayerArchiver.flatten(bottomUp, o);
         } catch (IOException e) {

@@ -68,14 +68,23 @@ public final class Lifecycle {
     public Container launch(ContainerSpec requested) {
         ImageRecord image = requested.image() != null ? images.resolve(requested.image()) : null;
         ContainerSpec spec = image != null ? Workspace.withImageDefaults(requested, image) : requested;
-        List<Path> lowerDirs = image != null ? images.lowerDirs(image) : null;
         Workspace.prepareVolumes(spec);
         ContainerRecord rec = newRecord(spec);
-        if (image != null) {
-            rec.imageId = image.id;
-            rec.layers = image.layers;
+        List<Path> lowerDirs = null;
+        if (image == null) {
+            store.create(rec);
+        } else {
+            // Resolved again and recorded under the image lock: an image removal in another JVM
+            // then either sees this container as a user of its layers or has finished before.
+            lowerDirs = images.locked(() -> {
+                ImageRecord current = images.resolve(requested.image());
+                rec.imageId = current.id;
+                rec.layers = current.layers;
+                List<Path> dirs = images.lowerDirs(current);
+                store.create(rec);
+                return dirs;
+            });
         }
-        store.create(rec);
         try {
             claimName(spec, rec);
         } catch (RuntimeException e) {
