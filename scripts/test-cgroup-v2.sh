@@ -41,6 +41,12 @@ for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
 
 # The runtime roots live on the guest's /run (a tmpfs; 9p cannot hold an overlayfs upper dir).
 # /tmp itself stays the host's: the repository may be checked out under it.
+# Without KVM the guest runs on QEMU's emulated CPU ("-cpu max"); its AVX emulation has crashed
+# the JVM's compiled code (SIGSEGV, si_code SI_KERNEL, at compiled-method entries), so the guest
+# JVM keeps to SSE there. Nothing under test depends on the JVM's vector instructions.
+guest_jvm_flags=""
+[ -w /dev/kvm ] && grep -qwE 'vmx|svm' /proc/cpuinfo || guest_jvm_flags="-XX:UseAVX=0"
+
 start=$(date +%s)
 run_in_vm() {
   VM_MEM="${VM_MEM:-3072}" VM_TIMEOUT="${VM_TIMEOUT:-900}" "$vm_run" "
@@ -49,7 +55,7 @@ run_in_vm() {
   echo \"guest: \$(uname -r), \$(grep -c ^processor /proc/cpuinfo) cpus, cgroup2 at /sys/fs/cgroup: \$(cat /sys/fs/cgroup/cgroup.controllers)\"
   cd '$repo'
   mkdir -p /run/sixc-tmp
-  '$java' --enable-native-access=ALL-UNNAMED -Xmx512m -Djava.io.tmpdir=/run/sixc-tmp -cp '$cp' \
+  '$java' --enable-native-access=ALL-UNNAMED -Xmx512m $guest_jvm_flags -Djava.io.tmpdir=/run/sixc-tmp -cp '$cp' \
     org.junit.platform.console.ConsoleLauncher execute \
     ${selectors[*]} --details=tree --disable-banner --fail-if-no-tests
 "
