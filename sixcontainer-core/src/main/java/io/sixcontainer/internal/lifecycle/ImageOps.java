@@ -63,6 +63,11 @@ public final class ImageOps {
         if (imageId == null || imageId.startsWith("builtin:") || images.find(imageId).isPresent()) {
             return;
         }
+        collectUnusedLayers();
+    }
+
+    /** Deletes layers no image and no container uses (e.g. after a repair removed containers). */
+    void collectUnusedLayers() {
         images.locked(() -> {
             List<String> layersInUse = new ArrayList<>();
             usage(new HashSet<>(), layersInUse);

@@ -82,6 +82,19 @@ public final class ImageTransfer {
         if (ref != null) {
             ImageRef.parse(ref);
         }
+        // Under the container's lock: a removal racing the commit cannot empty its upper dir
+        // mid-archive (same lock order as a removal: container, then images).
+        try {
+            return containers.locked(containerId, () -> commitLocked(containerId, ref, cmd, env));
+        } catch (io.sixcontainer.ContainerException e) {
+            if (e instanceof ImageException || containers.read(containerId).isPresent()) {
+                throw e;
+            }
+            throw new ImageException("no such container: " + containerId, e);
+        }
+    }
+
+    private ImageInfo commitLocked(String containerId, String ref, List<String> cmd, List<String> env) {
         ContainerRecord rec = containers.read(containerId)
                 .orElseThrow(() -> new ImageException("no such container: " + containerId));
         if (rec.imageId == null) {
@@ -122,6 +135,14 @@ public final class ImageTransfer {
 
     /** Writes the image {@code ref} names to {@code out}: an OCI layout ({@code oci}) or one flattened rootfs tar. */
     public void export(String ref, Path out, boolean oci) {
+        // Under the image lock: a removal in another JVM cannot delete layers mid-archive.
+        images.locked(() -> {
+            exportLocked(ref, out, oci);
+            return null;
+        });
+    }
+
+    private void exportLocked(String ref, Path out, boolean oci) {
         ImageRecord image = images.resolve(ref);
         if (ImageStore.HOST.equals(image.builtin)) {
             throw new ImageException("the host image cannot be exported");

@@ -62,6 +62,8 @@ public final class Lifecycle {
     /** Repairs what JVMs killed mid-launch or mid-remove left behind (see {@link Repair}). */
     public void repair() {
         new Repair(store, names, ops::cgroupOf).run();
+        // Containers a repair removed may have been the last users of a removed image's layers.
+        imageOps.collectUnusedLayers();
     }
 
     /** Launches {@code spec}: records it, claims its name, starts it. Nothing remains if it fails. */
