@@ -99,7 +99,7 @@ public final class LayerExtractor {
     private static void discardContents(Path dir, Exception cause) {
         try {
             LayerTree.deleteContents(dir);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             cause.addSuppressed(e);
         }
     }

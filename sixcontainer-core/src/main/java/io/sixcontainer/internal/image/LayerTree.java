@@ -1,12 +1,10 @@
 package io.sixcontainer.internal.image;
 
 import io.sixcontainer.ffi.Libc;
+import io.sixcontainer.internal.state.StateStore;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
@@ -115,7 +113,7 @@ final class LayerTree {
             return true;
         }
         if (st.isDirectory()) {
-            deleteTree(path);
+            StateStore.deleteTree(path);
         } else {
             Files.delete(path);
         }
@@ -129,31 +127,11 @@ final class LayerTree {
         return root.relativize(path).toString();
     }
 
-    /** Deletes a tree without following symlinks (walkFileTree does not follow them by default). */
-    static void deleteTree(Path top) throws IOException {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
     /** Empties {@code dir}, keeping the directory itself. */
     static void deleteContents(Path dir) throws IOException {
         try (var children = Files.list(dir)) {
             for (Path child : children.toList()) {
-                deleteTree(child);
+                StateStore.deleteTree(child);
             }
         }
     }

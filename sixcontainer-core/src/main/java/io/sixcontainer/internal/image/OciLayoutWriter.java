@@ -2,6 +2,7 @@ package io.sixcontainer.internal.image;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sixcontainer.ImageException;
+import io.sixcontainer.internal.state.StateStore;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -138,8 +139,8 @@ public final class OciLayoutWriter {
             return;
         }
         try {
-            LayerTree.deleteTree(dir);
-        } catch (IOException e) {
+            StateStore.deleteTree(dir);
+        } catch (UncheckedIOException e) {
             // a leftover temporary directory next to the destination; nothing to undo for the caller
         }
     }

@@ -42,14 +42,14 @@ class UmociImageTest {
         Files.createDirectories(rootfs.resolve("data/old"));
         Files.writeString(rootfs.resolve("data/old/file"), "old");
         Commands.run("umoci", "repack", "--image", ref, bundle.toString());
-        LayerTree.deleteTree(bundle);
+        io.sixcontainer.internal.state.StateStore.deleteTree(bundle);
 
         Commands.run("umoci", "unpack", "--image", ref, bundle.toString());
         Files.delete(rootfs.resolve("etc/doomed"));
-        LayerTree.deleteTree(rootfs.resolve("data/old"));
+        io.sixcontainer.internal.state.StateStore.deleteTree(rootfs.resolve("data/old"));
         Files.writeString(rootfs.resolve("data/new"), "new");
         Commands.run("umoci", "repack", "--image", ref, bundle.toString());
-        LayerTree.deleteTree(bundle);
+        io.sixcontainer.internal.state.StateStore.deleteTree(bundle);
 
         Commands.run("umoci", "config", "--image", ref, "--config.env", "FOO=bar", "--config.cmd", "/bin/sh",
                 "--config.workingdir", "/data");
