@@ -55,6 +55,18 @@ public final class Libc {
         }
     }
 
+    /** {@code openat(dirfd, path, flags)} (no mode: never creates). */
+    public static int openat(int dirfd, String path, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            int fd = fcntl_h.openat(err, dirfd, arena.allocateFrom(path), flags, 0);
+            if (fd < 0) {
+                throw new ErrnoException("openat", path, errno(err));
+            }
+            return fd;
+        }
+    }
+
     /** {@code close(fd)}; EINTR is not retried (on Linux the descriptor is gone either way). */
     public static void close(int fd) {
         try (Arena arena = Arena.ofConfined()) {

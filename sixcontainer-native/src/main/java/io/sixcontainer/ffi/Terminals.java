@@ -64,6 +64,26 @@ public final class Terminals {
         }
     }
 
+    /**
+     * Unlocks the pseudo-terminal of {@code master} and opens its slave through the master
+     * ({@code TIOCGPTPEER}, O_RDWR | O_NOCTTY | O_CLOEXEC): no path lookup, so the slave is the
+     * one of the devpts instance the master came from.
+     */
+    public static int openPeer(int master) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment err = arena.allocate(ERRNO_STATE_LAYOUT);
+            if (stdlib_h.unlockpt(err, master) != 0) {
+                throw new ErrnoException("unlockpt", "fd " + master, errno(err));
+            }
+            int flags = fcntl_h.O_RDWR() | fcntl_h.O_NOCTTY() | fcntl_h.O_CLOEXEC();
+            int slave = sys_ioctl_h.ioctl(err, master, sys_ioctl_h.TIOCGPTPEER(), MemorySegment.ofAddress(flags));
+            if (slave < 0) {
+                throw new ErrnoException("ioctl", "TIOCGPTPEER fd " + master, errno(err));
+            }
+            return slave;
+        }
+    }
+
     /** {@code ioctl(fd, TIOCSWINSZ)}: the terminal's size in character cells. */
     public static void setWindowSize(int fd, int columns, int rows) {
         if (columns < 0 || columns > 0xffff || rows < 0 || rows > 0xffff) {

@@ -49,7 +49,8 @@ public final class Launcher {
         // A detached container's output goes to the log through its monitor.
         Stdio out = spec.detached() ? Stdio.discard() : spec.stdout();
         Stdio err = spec.detached() ? Stdio.discard() : spec.stderr();
-        Descriptors d = spec.tty() ? Descriptors.openTerminal() : Descriptors.open(spec.stdin(), out, err);
+        // The init's terminal is the host's: the container's devpts does not exist before the init mounts it.
+        Descriptors d = spec.tty() ? Descriptors.openTerminal(PtyMaster::open) : Descriptors.open(spec.stdin(), out, err);
         HelperProcess monitor = spawn(d, helperArgs(spec, stateDir), spec.detached());
         CgroupManager[] cgroup = new CgroupManager[1];
         try {
@@ -83,7 +84,8 @@ public final class Launcher {
      */
     public LaunchedProcess exec(int pid, long startTime, LaunchConfig config, boolean tty, Stdio in, Stdio out,
                                 Stdio err) {
-        Descriptors d = tty ? Descriptors.openTerminal() : Descriptors.open(in, out, err);
+        Descriptors d = tty ? Descriptors.openTerminal(() -> PtyMaster.openInContainer(pid, startTime))
+                : Descriptors.open(in, out, err);
         if (tty) {
             config.flags(LaunchConfig.FLAG_CONTROLLING_TTY);
         }
@@ -238,9 +240,9 @@ public final class Launcher {
         PtyMaster pty;
 
         /** A pseudo-terminal's slave as the process's stdin, stdout and stderr. */
-        static Descriptors openTerminal() {
+        static Descriptors openTerminal(java.util.function.Supplier<PtyMaster> terminal) {
             return open(d -> {
-                d.pty = PtyMaster.open();
+                d.pty = terminal.get();
                 for (int i = 0; i < 3; i++) {
                     d.stdio[i] = StdioEnds.terminal(d.pty.slave());
                 }

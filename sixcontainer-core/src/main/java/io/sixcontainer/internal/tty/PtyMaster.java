@@ -32,19 +32,38 @@ public final class PtyMaster implements AutoCloseable {
         this.input = new FdOutputStream(inputFd);
     }
 
-    /** Allocates a pseudo-terminal and opens its slave (O_NOCTTY: it never becomes the JVM's terminal). */
+    /** Allocates a pseudo-terminal of the host and opens its slave (O_NOCTTY: it never becomes the JVM's terminal). */
     public static PtyMaster open() {
         Terminals.Pty pty = Terminals.openPty();
+        return around(pty.master(), pty.slavePath(), () -> Libc.open(pty.slavePath(),
+                fcntl_h.O_RDWR() | fcntl_h.O_NOCTTY() | fcntl_h.O_CLOEXEC(), 0));
+    }
+
+    /**
+     * Allocates a pseudo-terminal in the devpts instance of the container whose init is
+     * {@code pid}, so that inside the container the slave is a {@code /dev/pts/N} of its own
+     * ({@code tty}, {@code ttyname} and {@code /dev/pts} listings agree with the process's fds).
+     */
+    public static PtyMaster openInContainer(int pid, long startTime) {
+        int master = ContainerPtmx.open(pid, startTime);
+        return around(master, null, () -> Terminals.openPeer(master));
+    }
+
+    private interface SlaveOpener {
+        int open();
+    }
+
+    private static PtyMaster around(int master, String slavePath, SlaveOpener slaveOpener) {
         int[] fds = {-1, -1, -1};
         try {
-            fds[0] = Libc.open(pty.slavePath(), fcntl_h.O_RDWR() | fcntl_h.O_NOCTTY() | fcntl_h.O_CLOEXEC(), 0);
+            fds[0] = slaveOpener.open();
             // Separate descriptors, so that closing one stream leaves the other direction usable.
-            fds[1] = Libc.dupCloexec(pty.master());
-            fds[2] = Libc.dupCloexec(pty.master());
-            return new PtyMaster(pty.master(), pty.slavePath(), fds[0], fds[1], fds[2]);
+            fds[1] = Libc.dupCloexec(master);
+            fds[2] = Libc.dupCloexec(master);
+            return new PtyMaster(master, slavePath, fds[0], fds[1], fds[2]);
         } catch (ErrnoException e) {
             try {
-                Libc.closeAll(pty.master(), fds[0], fds[1], fds[2]);
+                Libc.closeAll(master, fds[0], fds[1], fds[2]);
             } catch (ErrnoException cleanup) {
                 e.addSuppressed(cleanup);
             }
@@ -57,7 +76,7 @@ public final class PtyMaster implements AutoCloseable {
         return slave;
     }
 
-    /** The slave's host path (bound onto the container's {@code /dev/console}). */
+    /** The slave's host path (bound onto the container's {@code /dev/console}); null for a container's own pty. */
     public String slavePath() {
         return slavePath;
     }

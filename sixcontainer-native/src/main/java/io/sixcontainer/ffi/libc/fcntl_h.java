@@ -139,6 +139,13 @@ public final class fcntl_h extends libc_h$shared {
         return O_NOFOLLOW;
     }
 
+    private static final int O_PATH = 2097152;
+
+    /** {@snippet lang=c : #define O_PATH 010000000} */
+    public static int O_PATH() {
+        return O_PATH;
+    }
+
     private static final int O_CLOEXEC = 524288;
 
     /** {@snippet lang=c : #define O_CLOEXEC 02000000} */
@@ -214,4 +221,38 @@ public final class fcntl_h extends libc_h$shared {
         }
     }
 
+
+    private static final class openat {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_INT);
+        static final MemorySegment ADDR = findOrThrow("openat");
+        static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC, Linker.Option.firstVariadicArg(3), CAPTURE_ERRNO);
+    }
+
+    /** Function descriptor for {@code openat}. */
+    public static FunctionDescriptor openat$descriptor() {
+        return openat.DESC;
+    }
+
+    /** Downcall method handle for {@code openat}. */
+    public static MethodHandle openat$handle() {
+        return openat.HANDLE;
+    }
+
+    /** Address of {@code openat}. */
+    public static MemorySegment openat$address() {
+        return openat.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c : int openat(int dirfd, const char *pathname, int flags, ...) }
+     * errno is captured into {@code errnoState} (see {@link #ERRNO_STATE_LAYOUT}).
+     * Variadic: the mode argument is passed as the first variadic {@code int}.
+     */
+    public static int openat(MemorySegment errnoState, int dirfd, MemorySegment pathname, int flags, int mode) {
+        try {
+            return (int) openat.HANDLE.invokeExact(errnoState, dirfd, pathname, flags, mode);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
 }

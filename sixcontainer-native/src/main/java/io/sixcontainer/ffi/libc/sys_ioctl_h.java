@@ -34,6 +34,13 @@ public final class sys_ioctl_h extends libc_h$shared {
         return TIOCSWINSZ;
     }
 
+    private static final int TIOCGPTPEER = 21569;
+
+    /** {@snippet lang=c : #define TIOCGPTPEER _IO('T', 0x41)} */
+    public static int TIOCGPTPEER() {
+        return TIOCGPTPEER;
+    }
+
     private static final class ioctl {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_POINTER);
         static final MemorySegment ADDR = findOrThrow("ioctl");
