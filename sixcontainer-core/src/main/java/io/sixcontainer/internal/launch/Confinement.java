@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link Security} in the protocol's terms: the confinement records (tags 20-25), which
+ * A {@link Security} in the protocol's terms: the confinement records (tags 20-24), which
  * the init and every exec'd process apply, and the mask and read-only steps of the mount plan.
  */
 public final class Confinement {
