@@ -48,14 +48,18 @@ static void close_fds(void)
 		init_die("close_range", errno, "");
 }
 
-/* fd 0 is a pty slave (docs/protocol.md, FLAGS bit 2): a new session whose
- * controlling terminal it is, so that ^C on the master signals the
- * container's foreground job and /dev/tty opens. */
-void exec_take_controlling_tty(void)
+/* Every container process leads a session of its own, with or without a
+ * terminal (as runc's init does): the caller's terminal, inherited as a
+ * std fd, is then no controlling terminal of the container's, and TIOCSTI
+ * on it fails with EPERM without CAP_SYS_ADMIN (CVE-2017-5226 class).
+ * With FLAGS bit 2, fd 0 is a pty slave that becomes the controlling
+ * terminal, so that ^C on the master signals the container's foreground
+ * job and /dev/tty opens. */
+void exec_new_session(const struct config *cfg)
 {
 	if (setsid() < 0)
 		init_die("setsid", errno, "");
-	if (ioctl(0, TIOCSCTTY, 0) < 0)
+	if ((cfg->flags & SIXC_FLAG_CONTROLLING_TTY) != 0 && ioctl(0, TIOCSCTTY, 0) < 0)
 		init_die("ioctl", errno, "TIOCSCTTY fd 0");
 }
 
