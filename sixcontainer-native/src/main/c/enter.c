@@ -103,8 +103,7 @@ __attribute__((noreturn)) static void run_child(void)
 		init_die("prctl", errno, "PR_SET_PDEATHSIG");
 	if (xclose(SIXC_FD_EVENTS) < 0 || xclose(SIXC_FD_LIFELINE) < 0)
 		init_die("close", errno, "monitor fds");
-	if ((cfg.flags & SIXC_FLAG_CONTROLLING_TTY) != 0)
-		exec_take_controlling_tty();
+	exec_new_session(&cfg);
 	exec_command(&cfg);
 }
 

@@ -3,6 +3,7 @@
 #include "mounts.h"
 #include "report.h"
 #include "security.h"
+#include "users.h"
 #include "util.h"
 
 #include <errno.h>
@@ -47,31 +48,32 @@ static void close_fds(void)
 		init_die("close_range", errno, "");
 }
 
-/* fd 0 is a pty slave (docs/protocol.md, FLAGS bit 2): a new session whose
- * controlling terminal it is, so that ^C on the master signals the
- * container's foreground job and /dev/tty opens. */
-void exec_take_controlling_tty(void)
+/* Every container process leads a session of its own, with or without a
+ * terminal (as runc's init does): the caller's terminal, inherited as a
+ * std fd, is then no controlling terminal of the container's, and TIOCSTI
+ * on it fails with EPERM without CAP_SYS_ADMIN (CVE-2017-5226 class).
+ * With FLAGS bit 2, fd 0 is a pty slave that becomes the controlling
+ * terminal, so that ^C on the master signals the container's foreground
+ * job and /dev/tty opens. */
+void exec_new_session(const struct config *cfg)
 {
 	if (setsid() < 0)
 		init_die("setsid", errno, "");
-	if (ioctl(0, TIOCSCTTY, 0) < 0)
+	if ((cfg->flags & SIXC_FLAG_CONTROLLING_TTY) != 0 && ioctl(0, TIOCSCTTY, 0) < 0)
 		init_die("ioctl", errno, "TIOCSCTTY fd 0");
 }
 
-/* Groups first: after setuid the right to change them is gone. */
-static void switch_user(const struct config *cfg)
+/* Groups first: after setuid the right to change them is gone. Without a
+ * user the groups are still cleared: the JVM's must not reach the container. */
+static void switch_user(const struct identity *id)
 {
-	gid_t groups[SIXC_MAX_GROUPS];
-
-	if (!cfg->has_user)
-		return;
-	for (size_t i = 0; i < cfg->sec.ngroups; i++)
-		groups[i] = cfg->sec.groups[i];
-	if (setgroups(cfg->sec.ngroups, groups) < 0)
+	if (setgroups(id->ngroups, id->groups) < 0)
 		init_die("setgroups", errno, "");
-	if (setresgid(cfg->gid, cfg->gid, cfg->gid) < 0)
+	if (!id->switch_user)
+		return;
+	if (setresgid(id->gid, id->gid, id->gid) < 0)
 		init_die("setresgid", errno, "");
-	if (setresuid(cfg->uid, cfg->uid, cfg->uid) < 0)
+	if (setresuid(id->uid, id->uid, id->uid) < 0)
 		init_die("setresuid", errno, "");
 }
 
@@ -104,9 +106,13 @@ void exec_command(const struct config *cfg)
 	const char *file = argv[0];
 	char buf[PATH_MAX];
 	int seen_eacces = 0;
+	static struct identity id;
 
+	/* Still unconfined: no seccomp filter or dropped capability can get
+	 * in the way of reading the container's /etc/passwd. */
+	users_resolve(cfg, &id);
 	security_prepare(&cfg->sec);
-	switch_user(cfg);
+	switch_user(&id);
 	/* No descriptor of the host is left to be reached through the cwd. */
 	close_fds();
 	enter_cwd(cfg->cwd != NULL ? cfg->cwd : "/");

@@ -4,9 +4,9 @@
 
 #include "protocol.h"
 
-/* fd 0 is a pty slave (docs/protocol.md, FLAGS bit 2): makes it the
- * controlling terminal of a new session. Dies through the fd-5 line. */
-void exec_take_controlling_tty(void);
+/* setsid(), and with FLAGS bit 2 (fd 0 is a pty slave) TIOCSCTTY on fd 0.
+ * Dies through the fd-5 line. */
+void exec_new_session(const struct config *cfg);
 
 /* Never returns: either the command runs, or the init reports on fd 5
  * and exits 125/126/127. */

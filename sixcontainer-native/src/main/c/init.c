@@ -150,8 +150,7 @@ void init_main(unsigned long clone_flags, int monitor_pidfd)
 	}
 	if ((cfg.flags & SIXC_FLAG_LOOPBACK) != 0)
 		loopback_up();
-	if ((cfg.flags & SIXC_FLAG_CONTROLLING_TTY) != 0)
-		exec_take_controlling_tty();
+	exec_new_session(&cfg);
 
 	pivot();
 	exec_command(&cfg);

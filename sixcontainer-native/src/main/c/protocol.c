@@ -113,6 +113,11 @@ static int take_strings(unsigned char *p, size_t len, const char *what, char **o
 	return 0;
 }
 
+int config_strings(unsigned char *p, size_t len, const char *what, char **out, size_t n)
+{
+	return take_strings(p, len, what, out, n);
+}
+
 /* The executor creates the last component with *at() calls, which cannot
  * take "", "." or "..". */
 static int last_component_ok(const char *path)
@@ -290,7 +295,7 @@ static int take_record(uint16_t tag, unsigned char *p, size_t len, struct config
 		cfg->cgroups[cfg->ncgroups++] = s;
 		return 0;
 	default:
-		if (tag >= TAG_CAPS && tag <= TAG_GROUPS)
+		if (tag >= TAG_CAPS && tag <= TAG_LAST_CONFINEMENT)
 			return secconfig_take(tag, p, len, cfg);
 		return invalid("unknown tag %u", tag);
 	}
@@ -326,8 +331,8 @@ int config_parse(unsigned char *payload, size_t len, struct config *cfg)
 		return invalid("no ROOTFS");
 	if (cfg->argc == 0)
 		return invalid("no ARG");
-	if (cfg->sec.has_groups && !cfg->has_user)
-		return invalid("GROUPS without USER");
+	if (secconfig_check(cfg) < 0)
+		return -1;
 	cfg->argv[cfg->argc] = NULL;
 	cfg->envp[cfg->envc] = NULL;
 	return 0;

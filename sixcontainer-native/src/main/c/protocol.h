@@ -37,6 +37,9 @@ enum sixc_tag {
 	TAG_RLIMIT = 23,        /* u32 resource, u32 zero, u64 soft, u64 hard */
 	TAG_OOM_SCORE_ADJ = 24, /* s32 */
 	TAG_GROUPS = 25,        /* u32 gid[n]: supplementary groups of USER */
+	TAG_USER_NAME = 26,     /* user, group: looked up in the container (users.c) */
+	TAG_GROUP_NAME = 27,    /* a group to add: looked up in the container */
+	TAG_LAST_CONFINEMENT = TAG_GROUP_NAME,
 };
 
 enum sixc_mount_op {
@@ -72,13 +75,16 @@ struct mount_step {
 #define SIXC_SOCK_FILTER_LEN 8u
 #define SIXC_MAX_RLIMITS 16u /* RLIM_NLIMITS */
 #define SIXC_MAX_GROUPS 256u
+#define SIXC_MAX_NAME 256u /* bytes of a user or group name, NUL included */
+#define SIXC_MAX_ID 2147483647u /* the largest uid or gid a name may give, as in runc */
 
 struct rlimit_rec {
 	uint32_t resource;
 	uint64_t soft, hard;
 };
 
-/* What confines the command (docs/protocol.md, tags 20-25); applied by security.c. */
+/* What confines the command (docs/protocol.md, tags 20-27); applied by security.c
+ * and, for the user, users.c and exec.c. */
 struct security {
 	int has_caps;
 	uint64_t cap_bounding, cap_permitted, cap_effective, cap_inheritable;
@@ -93,6 +99,13 @@ struct security {
 	int has_groups;
 	size_t ngroups;
 	uint32_t groups[SIXC_MAX_GROUPS];
+	/* USER_NAME: docker's --user, NULL when absent; group_name "" when
+	 * none is given. Point into the config buffer. */
+	const char *user_name;
+	const char *group_name;
+	/* GROUP_NAME records: docker's --group-add, names or decimal gids. */
+	size_t nadd_groups;
+	const char *add_groups[SIXC_MAX_GROUPS];
 };
 
 struct config {
@@ -132,8 +145,15 @@ uint32_t config_le32(const unsigned char *p);
 uint64_t config_le64(const unsigned char *p);
 int config_invalid(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* n consecutive NUL-terminated strings filling p[0..len) exactly. 0 or -1. */
+int config_strings(unsigned char *p, size_t len, const char *what, char **out, size_t n);
+
 /* Parses a confinement record (tags 20-29) into cfg->sec. 0 or -1. */
-int secconfig_take(uint16_t tag, const unsigned char *p, size_t len, struct config *cfg);
+int secconfig_take(uint16_t tag, unsigned char *p, size_t len, struct config *cfg);
+
+/* The rules between records once all are read (USER and USER_NAME
+ * exclusive, groups only with a user). 0 or -1. */
+int secconfig_check(const struct config *cfg);
 
 /* Why the last config_read/config_parse failed. */
 const char *config_reason(void);

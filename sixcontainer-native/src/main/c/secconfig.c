@@ -1,7 +1,8 @@
-/* The confinement records of the launch config (tags 20-25,
+/* The confinement records of the launch config (tags 20-27,
  * docs/protocol.md "Confinement"), validated as untrusted input. */
 #define _GNU_SOURCE
 #include "protocol.h"
+#include "util.h"
 
 #include <string.h>
 
@@ -99,7 +100,66 @@ static int take_groups(const unsigned char *p, size_t len, struct security *sec)
 	return 0;
 }
 
-int secconfig_take(uint16_t tag, const unsigned char *p, size_t len, struct config *cfg)
+/* A user or group as docker's --user takes it: a name or a decimal id. An
+ * all-digit string is an id, and ids stop at 2^31-1, as in runc. */
+static int check_name(const char *s, const char *what, int may_be_empty)
+{
+	size_t len = strlen(s);
+	uint64_t id;
+
+	if (len == 0 && !may_be_empty)
+		return config_invalid("%s: empty name", what);
+	if (len >= SIXC_MAX_NAME)
+		return config_invalid("%s: name of %u bytes or more", what, SIXC_MAX_NAME);
+	/* ':' separates the fields of /etc/passwd and /etc/group; a name with
+	 * one, or with a newline, could never match a line. */
+	if (strpbrk(s, ":\n") != NULL)
+		return config_invalid("%s: name contains ':' or a newline", what);
+	if (len > 0 && strspn(s, "0123456789") == len &&
+	    (parse_u64_dec(s, &id) < 0 || id > SIXC_MAX_ID))
+		return config_invalid("%s: id %s above %u", what, s, SIXC_MAX_ID);
+	return 0;
+}
+
+static int take_user_name(unsigned char *p, size_t len, struct security *sec)
+{
+	char *f[2];
+
+	if (sec->user_name != NULL)
+		return config_invalid("USER_NAME: more than one");
+	if (config_strings(p, len, "USER_NAME", f, 2) < 0)
+		return -1;
+	if (check_name(f[0], "USER_NAME user", 0) < 0 || check_name(f[1], "USER_NAME group", 1) < 0)
+		return -1;
+	sec->user_name = f[0];
+	sec->group_name = f[1];
+	return 0;
+}
+
+static int take_group_name(unsigned char *p, size_t len, struct security *sec)
+{
+	char *f[1];
+
+	if (sec->nadd_groups >= SIXC_MAX_GROUPS)
+		return config_invalid("GROUP_NAME: more than %u", SIXC_MAX_GROUPS);
+	if (config_strings(p, len, "GROUP_NAME", f, 1) < 0 || check_name(f[0], "GROUP_NAME", 0) < 0)
+		return -1;
+	sec->add_groups[sec->nadd_groups++] = f[0];
+	return 0;
+}
+
+int secconfig_check(const struct config *cfg)
+{
+	const struct security *sec = &cfg->sec;
+
+	if (cfg->has_user && sec->user_name != NULL)
+		return config_invalid("USER and USER_NAME together");
+	if ((sec->has_groups || sec->nadd_groups > 0) && !cfg->has_user && sec->user_name == NULL)
+		return config_invalid("GROUPS or GROUP_NAME without USER or USER_NAME");
+	return 0;
+}
+
+int secconfig_take(uint16_t tag, unsigned char *p, size_t len, struct config *cfg)
 {
 	struct security *sec = &cfg->sec;
 
@@ -121,6 +181,10 @@ int secconfig_take(uint16_t tag, const unsigned char *p, size_t len, struct conf
 		return take_oom_score_adj(p, len, sec);
 	case TAG_GROUPS:
 		return take_groups(p, len, sec);
+	case TAG_USER_NAME:
+		return take_user_name(p, len, sec);
+	case TAG_GROUP_NAME:
+		return take_group_name(p, len, sec);
 	default:
 		return config_invalid("unknown tag %u", tag);
 	}

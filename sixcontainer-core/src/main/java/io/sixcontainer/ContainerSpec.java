@@ -54,6 +54,7 @@ public final class ContainerSpec {
     private final boolean readOnlyRootfs;
     private final Map<String, String> tmpfs;
     private final Security security;
+    private final User user;
 
     private ContainerSpec(Builder b) {
         this.name = b.name;
@@ -75,6 +76,7 @@ public final class ContainerSpec {
         this.readOnlyRootfs = b.readOnlyRootfs;
         this.tmpfs = Collections.unmodifiableMap(new LinkedHashMap<>(b.tmpfs));
         this.security = b.security;
+        this.user = b.user;
     }
 
     /**
@@ -107,6 +109,7 @@ public final class ContainerSpec {
         b.readOnlyRootfs = readOnlyRootfs;
         b.tmpfs.putAll(tmpfs);
         b.security = security;
+        b.user = user;
         return b;
     }
 
@@ -216,12 +219,17 @@ public final class ContainerSpec {
         return security;
     }
 
+    /** Who the command runs as, or null for {@link User#root()} (the image's user is not applied). */
+    public User user() {
+        return user;
+    }
+
     @Override
     public String toString() {
         return "ContainerSpec{" + (image != null ? "image=" + image : "rootfs=" + rootfs) + ", command=" + command + ", workingDir=" + workingDir
                 + ", hostname=" + hostname + ", namespaces=" + namespaces + ", resources=" + resources + ", tty=" + tty
                 + ", readOnlyRootfs=" + readOnlyRootfs + ", tmpfs=" + tmpfs + ", volumes=" + volumes + ", security="
-                + security + "}";
+                + security + (user != null ? ", user=" + user : "") + "}";
     }
 
     /** Fluent builder of {@link ContainerSpec}; {@link #build()} validates. */
@@ -245,6 +253,7 @@ public final class ContainerSpec {
         private boolean readOnlyRootfs;
         private final Map<String, String> tmpfs = new LinkedHashMap<>();
         private Security security = Security.defaults();
+        private User user;
 
         private Builder() {
         }
@@ -402,6 +411,26 @@ public final class ContainerSpec {
         public Builder security(Security security) {
             this.security = Objects.requireNonNull(security, "security");
             return this;
+        }
+
+        /**
+         * Who the command runs as (names are looked up in the container's own
+         * {@code /etc/passwd} and {@code /etc/group}); default {@link User#root()}. Any other
+         * user than root holds capabilities only in its bounding set.
+         */
+        public Builder user(User user) {
+            this.user = user;
+            return this;
+        }
+
+        /**
+         * Runs the command as exactly {@code uid}, {@code gid} and {@code supplementaryGroups}
+         * (none: the supplementary groups are cleared).
+         *
+         * @throws InvalidSpecException naming a negative id, or too many groups
+         */
+        public Builder user(int uid, int gid, int... supplementaryGroups) {
+            return user(User.of(uid, gid, supplementaryGroups));
         }
 
         /**

@@ -20,8 +20,7 @@ public final class ExecSpec {
     private final List<String> command;
     private final Map<String, String> env;
     private final String workingDir;
-    private final Integer uid;
-    private final Integer gid;
+    private final User user;
     private final Stdio stdin;
     private final Stdio stdout;
     private final Stdio stderr;
@@ -32,8 +31,7 @@ public final class ExecSpec {
         this.command = List.copyOf(b.command);
         this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
         this.workingDir = b.workingDir;
-        this.uid = b.uid;
-        this.gid = b.gid;
+        this.user = b.user;
         this.stdin = b.stdin;
         this.stdout = b.stdout;
         this.stderr = b.stderr;
@@ -64,14 +62,9 @@ public final class ExecSpec {
         return workingDir;
     }
 
-    /** The uid to run as, or null for the container's user. */
-    public Integer uid() {
-        return uid;
-    }
-
-    /** The gid to run as, or null for the container's group. */
-    public Integer gid() {
-        return gid;
+    /** Who the command runs as, or null for the container's user. */
+    public User user() {
+        return user;
     }
 
     /** Where stdin comes from. */
@@ -100,8 +93,7 @@ public final class ExecSpec {
     /** A builder holding this spec's values. */
     public Builder toBuilder() {
         Builder b = new Builder().command(command).env(env).workingDir(workingDir).stdin(stdin).stdout(stdout).stderr(stderr);
-        b.uid = uid;
-        b.gid = gid;
+        b.user = user;
         b.tty = tty;
         return b;
     }
@@ -111,8 +103,7 @@ public final class ExecSpec {
         private List<String> command = List.of();
         private final Map<String, String> env = new LinkedHashMap<>();
         private String workingDir;
-        private Integer uid;
-        private Integer gid;
+        private User user;
         private Stdio stdin = Stdio.discard();
         private Stdio stdout = Stdio.inherit();
         private Stdio stderr = Stdio.inherit();
@@ -159,11 +150,23 @@ public final class ExecSpec {
             return this;
         }
 
-        /** Run as {@code uid}:{@code gid} (supplementary groups dropped). */
-        public Builder user(int uid, int gid) {
-            this.uid = uid;
-            this.gid = gid;
+        /**
+         * Who the command runs as (names are looked up in the container's own
+         * {@code /etc/passwd} and {@code /etc/group} when it starts); default: the container's user.
+         */
+        public Builder user(User user) {
+            this.user = user;
             return this;
+        }
+
+        /**
+         * Runs the command as exactly {@code uid}, {@code gid} and {@code supplementaryGroups}
+         * (none: the supplementary groups are cleared).
+         *
+         * @throws InvalidSpecException naming a negative id, or too many groups
+         */
+        public Builder user(int uid, int gid, int... supplementaryGroups) {
+            return user(User.of(uid, gid, supplementaryGroups));
         }
 
         /** Where stdin comes from; default {@link Stdio#discard()}. */
@@ -197,9 +200,6 @@ public final class ExecSpec {
             }
             if (stdin.kind() == Stdio.Kind.FILE && !java.nio.file.Files.isRegularFile(stdin.file())) {
                 throw new InvalidSpecException("stdin file does not exist: " + stdin.file());
-            }
-            if (uid != null && (uid < 0 || gid < 0)) {
-                throw new InvalidSpecException("invalid user " + uid + ":" + gid + ": ids must not be negative");
             }
             return new ExecSpec(this);
         }

@@ -2,6 +2,7 @@ package io.sixcontainer;
 
 import io.sixcontainer.internal.security.Capabilities;
 import io.sixcontainer.internal.security.Rlimits;
+import io.sixcontainer.internal.security.SeccompArch;
 import io.sixcontainer.internal.security.SeccompProfile;
 import java.util.Collection;
 import java.util.Collections;
@@ -279,7 +280,9 @@ public final class Security {
                 throw new InvalidSpecException("oomScoreAdj " + oomScoreAdj + " is not in -1000..1000");
             }
             if (seccompProfile != null) {
-                SeccompProfile.parse(seccompProfile, capabilities).compile();
+                // On an architecture without a table the launch refuses the filter, never this.
+                SeccompArch arch = SeccompArch.find(System.getProperty("os.arch", "")).orElse(SeccompArch.X86_64);
+                SeccompProfile.parse(seccompProfile, capabilities, arch).compile();
             }
             return new Security(this);
         }

@@ -10,6 +10,7 @@ import io.sixcontainer.internal.launch.LaunchConfig;
 import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.launch.MonitoredProcess;
 import io.sixcontainer.internal.launch.OutputCollector;
+import io.sixcontainer.internal.launch.UserRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,17 +37,19 @@ public final class Executor {
      * @param containerEnv the container's environment as KEY=VALUE
      * @param containerCwd the container's working directory
      * @param confinement  the container's confinement records (null for none: a record from before them)
+     * @param containerUser the container's user records, used when {@code spec} names no user (null: root)
      */
     public ExecProcess exec(String label, int pid, long startTime, List<String> containerEnv, String containerCwd,
-                            byte[] confinement, ExecSpec spec) {
+                            byte[] confinement, byte[] containerUser, ExecSpec spec) {
         LaunchConfig config = new LaunchConfig()
                 .rootfs("/")  // unused by the exec mode; the container's root is entered with its mount namespace
                 .args(spec.command())
                 .envStrings(merge(containerEnv, spec.env()))
                 .cwd(spec.workingDir() != null ? spec.workingDir() : containerCwd)
                 .cgroups(CgroupMembership.procsFiles(pid));
-        if (spec.uid() != null) {
-            config.user(spec.uid(), spec.gid());
+        byte[] user = spec.user() != null ? UserRecords.of(spec.user()) : containerUser;
+        if (user != null) {
+            config.records(user);
         }
         if (confinement != null) {
             config.records(confinement);
@@ -60,10 +63,12 @@ public final class Executor {
 
     /** Runs {@code spec} to completion, collecting its output; kills it after {@code timeout}. */
     public ExecResult execAndCollect(String label, int pid, long startTime, List<String> containerEnv,
-                                     String containerCwd, byte[] confinement, ExecSpec spec, Duration timeout) {
+                                     String containerCwd, byte[] confinement, byte[] containerUser, ExecSpec spec,
+                                     Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ExecSpec captured = spec.toBuilder().stdout(Stdio.pipe()).stderr(Stdio.pipe()).build();
-        try (ExecProcess p = exec(label, pid, startTime, containerEnv, containerCwd, confinement, captured)) {
+        try (ExecProcess p = exec(label, pid, startTime, containerEnv, containerCwd, confinement, containerUser,
+                captured)) {
             OutputCollector out = OutputCollector.start(p.stdout(), "stdout-" + label);
             OutputCollector err = OutputCollector.start(p.stderr(), "stderr-" + label);
             ExitStatus status = p.waitFor(timeout).orElseGet(() -> {

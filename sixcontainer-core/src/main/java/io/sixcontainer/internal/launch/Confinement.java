@@ -3,12 +3,13 @@ package io.sixcontainer.internal.launch;
 import io.sixcontainer.Security;
 import io.sixcontainer.internal.security.Capabilities;
 import io.sixcontainer.internal.security.Rlimits;
+import io.sixcontainer.internal.security.SeccompArch;
 import io.sixcontainer.internal.security.SeccompProfile;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link Security} in the protocol's terms: the confinement records (tags 20-25), which
+ * A {@link Security} in the protocol's terms: the confinement records (tags 20-24), which
  * the init and every exec'd process apply, and the mask and read-only steps of the mount plan.
  */
 public final class Confinement {
@@ -24,7 +25,8 @@ public final class Confinement {
         if (s.noNewPrivileges()) {
             c.noNewPrivileges();
         }
-        s.seccompProfile().ifPresent(json -> c.seccomp(SeccompProfile.parse(json, s.capabilities()).compile()));
+        s.seccompProfile().ifPresent(json -> c.seccomp(SeccompProfile.parse(json, s.capabilities(),
+                SeccompArch.running()).compile()));
         s.rlimits().forEach((name, r) -> c.rlimit(Rlimits.number(name), r.soft(), r.hard()));
         s.oomScoreAdj().ifPresent(c::oomScoreAdj);
         return c.payload();

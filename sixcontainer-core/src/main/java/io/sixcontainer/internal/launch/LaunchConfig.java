@@ -33,6 +33,8 @@ public final class LaunchConfig {
     private static final int TAG_RLIMIT = 23;
     private static final int TAG_OOM_SCORE_ADJ = 24;
     private static final int TAG_GROUPS = 25;
+    private static final int TAG_USER_NAME = 26;
+    private static final int TAG_GROUP_NAME = 27;
 
     private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
 
@@ -117,6 +119,16 @@ public final class LaunchConfig {
         ByteBuffer b = le(4 * gids.size());
         gids.forEach(b::putInt);
         return record(TAG_GROUPS, b.array());
+    }
+
+    /** Adds the record: run as {@code user[:group]} (names or numbers) looked up in the container. */
+    public LaunchConfig userName(String user, String group) {
+        return record(TAG_USER_NAME, concat(cString(user), cString(group == null ? "" : group)));
+    }
+
+    /** Adds the record: one supplementary group (a name or a number) looked up in the container. */
+    public LaunchConfig groupName(String group) {
+        return string(TAG_GROUP_NAME, group);
     }
 
     /** Appends records encoded by another LaunchConfig's {@link #payload()}. */

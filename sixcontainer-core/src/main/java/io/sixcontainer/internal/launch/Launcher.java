@@ -181,7 +181,8 @@ public final class Launcher {
                 .mounts(MountPlan.standard(spec.namespaces()))
                 .mounts(MountPlan.options(spec, ttySlave))
                 .mounts(Confinement.mounts(spec.security()))
-                .records(Confinement.records(spec.security()));
+                .records(Confinement.records(spec.security()))
+                .records(spec.user() != null ? UserRecords.of(spec.user()) : new byte[0]);
         if (overlay != null) {
             config.overlay(overlay.dir().toString(), overlay.options());
         }

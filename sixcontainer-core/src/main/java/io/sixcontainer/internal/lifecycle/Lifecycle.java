@@ -141,6 +141,7 @@ public final class Lifecycle {
         rec.env = spec.effectiveEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         rec.workingDir = spec.workingDir();
         rec.confinement = io.sixcontainer.internal.launch.Confinement.records(spec.security());
+        rec.user = spec.user() != null ? io.sixcontainer.internal.launch.UserRecords.of(spec.user()) : null;
         rec.cgroupParent = spec.resources().cgroupParent();
         rec.created = Instant.now();
         rec.detached = spec.detached();

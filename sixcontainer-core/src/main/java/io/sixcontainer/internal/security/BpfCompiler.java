@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles resolved seccomp rules to a classic BPF program for x86_64. Layout: check the
- * architecture (anything but native x86_64 is killed: no i386 or x32 system calls), then a
+ * Compiles resolved seccomp rules to a classic BPF program for one architecture. Layout: check
+ * the architecture (anything else is killed: no i386 or x32 calls on x86_64, no AArch32 calls
+ * on aarch64), then a
  * binary search over the system call numbers that have a rule, then one handler per rule.
  * A conditional jump's offsets are 8 bits; every far jump is therefore a {@code BPF_JA}
  * (32-bit offset) reached by a conditional jump of 0 or 1, and the short forward jumps
@@ -21,7 +22,6 @@ import java.util.Map;
  */
 final class BpfCompiler {
 
-    private static final int AUDIT_ARCH_X86_64 = 0xc000003e;
     private static final int X32_SYSCALL_BIT = 0x40000000;
     private static final int MAX_INSNS = 4096;
     private static final int LEAF = 4;
@@ -39,6 +39,7 @@ final class BpfCompiler {
     private static final int AND_K = 0x54;
     private static final int RET_K = 0x06;
 
+    private final SeccompArch arch;
     private final int defaultAction;
     private final List<SeccompRule> rules;
     private final List<Insn> code = new ArrayList<>();
@@ -46,7 +47,8 @@ final class BpfCompiler {
     private final Map<Integer, Integer> returnLabels = new HashMap<>();
     private int nextLabel;
 
-    BpfCompiler(int defaultAction, List<SeccompRule> rules) {
+    BpfCompiler(SeccompArch arch, int defaultAction, List<SeccompRule> rules) {
+        this.arch = arch;
         this.defaultAction = defaultAction;
         this.rules = rules.stream().sorted(Comparator.comparingInt(SeccompRule::nr)).toList();
     }
@@ -59,11 +61,13 @@ final class BpfCompiler {
         int badArch = newLabel();
         int dflt = returnLabel(defaultAction);
         emit(LD_W_ABS, OFF_ARCH);
-        emitRaw(JEQ, AUDIT_ARCH_X86_64, 1, 0);
+        emitRaw(JEQ, arch.auditArch(), 1, 0);
         ja(badArch);
         emit(LD_W_ABS, OFF_NR);
-        emitRaw(JGE, X32_SYSCALL_BIT, 0, 1);
-        ja(badArch);
+        if (arch.hasX32()) {
+            emitRaw(JGE, X32_SYSCALL_BIT, 0, 1);
+            ja(badArch);
+        }
         int[] handlers = new int[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             handlers[i] = unconditional(rules.get(i)) ? returnLabel(rules.get(i).clauses().get(0).action()) : newLabel();

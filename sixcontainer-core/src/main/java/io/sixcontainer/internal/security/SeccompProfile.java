@@ -23,14 +23,13 @@ import java.util.Set;
 /**
  * A seccomp profile in Docker's JSON format ({@code defaultAction}, {@code syscalls} with
  * {@code names}, {@code action}, {@code errnoRet}, {@code args}, {@code includes} and
- * {@code excludes} by capability, architecture and minimum kernel), resolved for an x86_64
- * container with a given capability set into one rule per system call. Names this
- * architecture does not have are skipped, as runc does.
+ * {@code excludes} by capability, architecture and minimum kernel), resolved for one
+ * architecture ({@link SeccompArch}) and a given capability set into one rule per system call.
+ * Names the architecture does not have are skipped, as runc does.
  */
 public final class SeccompProfile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ARCH = "amd64";
     private static final int EPERM = 1;
 
     static final int RET_KILL_PROCESS = 0x80000000;
@@ -40,10 +39,12 @@ public final class SeccompProfile {
     static final int RET_LOG = 0x7ffc0000;
     static final int RET_ALLOW = 0x7fff0000;
 
+    private final SeccompArch arch;
     private final int defaultAction;
     private final List<SeccompRule> rules;
 
-    private SeccompProfile(int defaultAction, List<SeccompRule> rules) {
+    private SeccompProfile(SeccompArch arch, int defaultAction, List<SeccompRule> rules) {
+        this.arch = arch;
         this.defaultAction = defaultAction;
         this.rules = rules;
     }
@@ -69,11 +70,12 @@ public final class SeccompProfile {
     }
 
     /**
-     * Parses {@code json} for a container with {@code capabilities} (canonical names).
+     * Parses {@code json} for a container with {@code capabilities} (canonical names) on
+     * {@code arch}.
      *
      * @throws InvalidSpecException naming what is wrong with the profile
      */
-    public static SeccompProfile parse(String json, Set<String> capabilities) {
+    public static SeccompProfile parse(String json, Set<String> capabilities, SeccompArch arch) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -89,13 +91,13 @@ public final class SeccompProfile {
         int i = 0;
         for (JsonNode call : root.path("syscalls")) {
             String where = "seccomp profile syscalls[" + i++ + "]";
-            if (!applies(call, capabilities, where)) {
+            if (!applies(call, capabilities, arch, where)) {
                 continue;
             }
             int action = action(text(call, "action", where), call.path("errnoRet").asInt(EPERM), where);
             Clause clause = new Clause(args(call.path("args"), where), action);
             for (String name : names(call, where)) {
-                OptionalInt nr = SyscallTable.x86_64(name);
+                OptionalInt nr = arch.number(name);
                 if (nr.isPresent()) {
                     byNr.computeIfAbsent(nr.getAsInt(), k -> new ArrayList<>()).add(clause);
                 }
@@ -103,15 +105,15 @@ public final class SeccompProfile {
         }
         List<SeccompRule> rules = new ArrayList<>();
         byNr.forEach((nr, clauses) -> rules.add(new SeccompRule(nr, List.copyOf(clauses))));
-        return new SeccompProfile(defaultAction, List.copyOf(rules));
+        return new SeccompProfile(arch, defaultAction, List.copyOf(rules));
     }
 
     /** The classic BPF program for {@code seccomp(SECCOMP_SET_MODE_FILTER)}, as 8-byte sock_filters. */
     public byte[] compile() {
-        return new BpfCompiler(defaultAction, rules).compile();
+        return new BpfCompiler(arch, defaultAction, rules).compile();
     }
 
-    private static boolean applies(JsonNode call, Set<String> caps, String where) {
+    private static boolean applies(JsonNode call, Set<String> caps, SeccompArch arch, String where) {
         JsonNode inc = call.path("includes");
         JsonNode exc = call.path("excludes");
         for (JsonNode c : inc.path("caps")) {
@@ -124,7 +126,8 @@ public final class SeccompProfile {
                 return false;
             }
         }
-        if (inc.has("arches") && !contains(inc.path("arches"), ARCH) || contains(exc.path("arches"), ARCH)) {
+        if (inc.has("arches") && !contains(inc.path("arches"), arch.dockerName())
+                || contains(exc.path("arches"), arch.dockerName())) {
             return false;
         }
         if (inc.hasNonNull("minKernel") && KernelVersion.running().compareTo(

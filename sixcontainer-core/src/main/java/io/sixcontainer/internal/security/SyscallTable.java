@@ -9,17 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The x86_64 system call numbers, by name (a resource made from the kernel's UAPI headers). */
+/**
+ * System call numbers by name, one resource per architecture made from the kernel's UAPI
+ * headers ({@code syscalls-x86_64.txt}, {@code syscalls-aarch64.txt}: "name number" lines).
+ */
 final class SyscallTable {
 
-    private static final Map<String, Integer> X86_64 = load("syscalls-x86_64.txt");
+    private static final Map<String, Map<String, Integer>> TABLES = new ConcurrentHashMap<>();
 
     private SyscallTable() {
     }
 
-    static OptionalInt x86_64(String name) {
-        Integer nr = X86_64.get(name);
+    static OptionalInt number(String resource, String name) {
+        Integer nr = TABLES.computeIfAbsent(resource, SyscallTable::load).get(name);
         return nr == null ? OptionalInt.empty() : OptionalInt.of(nr);
     }
 

@@ -31,8 +31,10 @@ public final class ContainerRecord {
     public List<String> env = List.of();
     /** The command's working directory, where exec'd commands start by default. */
     public String workingDir = "/";
-    /** The confinement records of the launch config (docs/protocol.md, tags 20-25), which exec'd commands get too. */
+    /** The confinement records of the launch config (docs/protocol.md, tags 20-24), which exec'd commands get too. */
     public byte[] confinement;
+    /** The USER/GROUPS or USER_NAME/GROUP_NAME records (docs/protocol.md) of its user, or null for root; exec'd commands default to them. */
+    public byte[] user;
     /** Status as last recorded (see {@link StateStore#refresh}). */
     public ContainerStatus status = ContainerStatus.CREATED;
     /** Creation time. */

@@ -73,9 +73,32 @@ class LaunchConfigFuzzTest {
         assertThat(check(base().oomScoreAdj(1001).toBytes()).output()).contains("1001 not in -1000..1000");
         assertThat(check(base().seccomp(new byte[12]).toBytes()).output()).contains("not a positive multiple of 8");
         assertThat(check(base().seccomp(new byte[8 * 4097]).toBytes()).output()).contains("more than 4096 instructions");
-        assertThat(check(base().groups(List.of(1, 2)).toBytes()).output()).contains("GROUPS without USER");
+        assertThat(check(base().groups(List.of(1, 2)).toBytes()).output()).contains("GROUPS or GROUP_NAME without USER or USER_NAME");
         assertThat(check(base().user(1, 1).groups(List.of(1, 2)).toBytes())).isEqualTo(new Outcome(0, "ok"));
         assertThat(check(base().noNewPrivileges().noNewPrivileges().toBytes()).output()).contains("NO_NEW_PRIVS: more than one");
+    }
+
+    @Test
+    void rejectsUserRecordsThatCouldNeverMatchOrThatConflict() throws Exception {
+        assertThat(check(base().userName("alice", "").groupName("audio").groupName("44").toBytes()))
+                .isEqualTo(new Outcome(0, "ok"));
+        assertThat(check(base().userName("1000", "staff").toBytes())).isEqualTo(new Outcome(0, "ok"));
+        assertThat(check(base().userName("", "").toBytes()).output()).contains("USER_NAME user: empty name");
+        assertThat(check(base().userName("a:b", "").toBytes()).output()).contains("contains ':' or a newline");
+        assertThat(check(base().userName("a", "b\nc").toBytes()).output()).contains("contains ':' or a newline");
+        assertThat(check(base().userName("x".repeat(256), "").toBytes()).output()).contains("name of 256 bytes or more");
+        assertThat(check(base().userName("2147483648", "").toBytes()).output()).contains("id 2147483648 above");
+        assertThat(check(base().userName("a", "").userName("b", "").toBytes()).output()).contains("USER_NAME: more than one");
+        assertThat(check(base().user(1, 1).userName("b", "").toBytes()).output()).contains("USER and USER_NAME together");
+        assertThat(check(base().groupName("audio").toBytes()).output()).contains("GROUP_NAME without USER");
+        byte[] oneString = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 26).putShort((short) 0)
+                .putInt(2).put((byte) 'a').put((byte) 0).array();
+        assertThat(check(base().records(oneString).toBytes()).output()).contains("USER_NAME: 1 of 2 strings");
+        LaunchConfig many = base().user(1, 1);
+        for (int i = 0; i <= 256; i++) {
+            many.groupName("g" + i);
+        }
+        assertThat(check(many.toBytes()).output()).contains("GROUP_NAME: more than 256");
     }
 
     private static LaunchConfig base() {

@@ -23,8 +23,13 @@ class SeccompProgramTest {
     private static final long CLONE_NEWNET = 0x40000000L;
     private static final long SIGCHLD = 17;
 
+    private static final int AARCH64 = 0xc00000b7;
+    private static final int ARM = 0x40000028;
+
     private static final byte[] DEFAULT = SeccompProfile.parse(SeccompProfile.defaultJson(),
-            Set.of("CAP_CHOWN", "CAP_KILL")).compile();
+            Set.of("CAP_CHOWN", "CAP_KILL"), SeccompArch.X86_64).compile();
+    private static final byte[] DEFAULT_AARCH64 = SeccompProfile.parse(SeccompProfile.defaultJson(),
+            Set.of("CAP_CHOWN", "CAP_KILL"), SeccompArch.AARCH64).compile();
 
     @Test
     void decisionsOfTheDefaultProfile() {
@@ -49,11 +54,46 @@ class SeccompProgramTest {
         assertThat(run(DEFAULT, X86_64, 9999)).as("unknown").isEqualTo(EPERM);
         assertThat(run(DEFAULT, X86_64, 0x40000000)).as("x32").isEqualTo(KILL_PROCESS);
         assertThat(run(DEFAULT, I386, 3)).as("i386").isEqualTo(KILL_PROCESS);
+        assertThat(run(DEFAULT, AARCH64, 63)).as("an aarch64 call").isEqualTo(KILL_PROCESS);
+    }
+
+    // The numbers are asm-generic's: the same decisions as on x86_64, at other numbers.
+    @Test
+    void decisionsOfTheDefaultProfileOnAarch64() {
+        byte[] p = DEFAULT_AARCH64;
+        assertThat(run(p, AARCH64, 63)).as("read").isEqualTo(ALLOW);
+        assertThat(run(p, AARCH64, 56)).as("openat").isEqualTo(ALLOW);
+        assertThat(run(p, AARCH64, 221)).as("execve").isEqualTo(ALLOW);
+        assertThat(run(p, AARCH64, 435)).as("clone3").isEqualTo(ENOSYS);
+        assertThat(run(p, AARCH64, 220, SIGCHLD)).as("clone for a thread or fork").isEqualTo(ALLOW);
+        assertThat(run(p, AARCH64, 220, CLONE_NEWNET | SIGCHLD)).as("clone(CLONE_NEWNET)").isEqualTo(EPERM);
+        assertThat(run(p, AARCH64, 97)).as("unshare").isEqualTo(EPERM);
+        assertThat(run(p, AARCH64, 268)).as("setns").isEqualTo(EPERM);
+        assertThat(run(p, AARCH64, 40)).as("mount").isEqualTo(EPERM);
+        assertThat(run(p, AARCH64, 104)).as("kexec_load").isEqualTo(EPERM);
+        assertThat(run(p, AARCH64, 219)).as("keyctl").isEqualTo(EPERM);
+        assertThat(run(p, AARCH64, 280)).as("bpf").isEqualTo(EPERM);
+        assertThat(run(p, AARCH64, 282)).as("userfaultfd").isEqualTo(EPERM);
+        assertThat(run(p, AARCH64, 198, 2)).as("socket(AF_INET)").isEqualTo(ALLOW);
+        assertThat(run(p, AARCH64, 198, 40)).as("socket(AF_VSOCK)").isEqualTo(EPERM);
+        assertThat(run(p, AARCH64, 92, 8)).as("personality(8)").isEqualTo(ALLOW);
+        assertThat(run(p, AARCH64, 92, 1)).as("personality(1)").isEqualTo(EPERM);
+        assertThat(run(p, AARCH64, 462)).as("mseal").isEqualTo(ALLOW);
+        assertThat(run(p, AARCH64, 9999)).as("unknown").isEqualTo(EPERM);
+        // No x32 on aarch64: that bit is just an unknown number there.
+        assertThat(run(p, AARCH64, 0x40000000)).as("bit 30").isEqualTo(EPERM);
+        assertThat(run(p, ARM, 3)).as("a 32-bit (AArch32) call").isEqualTo(KILL_PROCESS);
+        assertThat(run(p, X86_64, 0)).as("an x86_64 call").isEqualTo(KILL_PROCESS);
+        byte[] admin = SeccompProfile.parse(SeccompProfile.defaultJson(), Set.of("CAP_SYS_ADMIN"), SeccompArch.AARCH64)
+                .compile();
+        assertThat(run(admin, AARCH64, 97)).as("unshare with CAP_SYS_ADMIN").isEqualTo(ALLOW);
+        assertThat(run(admin, AARCH64, 40)).as("mount with CAP_SYS_ADMIN").isEqualTo(ALLOW);
     }
 
     @Test
     void withSysAdminTheNamespaceCallsAreAllowed() {
-        byte[] admin = SeccompProfile.parse(SeccompProfile.defaultJson(), Set.of("CAP_SYS_ADMIN")).compile();
+        byte[] admin = SeccompProfile.parse(SeccompProfile.defaultJson(), Set.of("CAP_SYS_ADMIN"), SeccompArch.X86_64)
+                .compile();
         assertThat(run(admin, X86_64, 272)).isEqualTo(ALLOW);
         assertThat(run(admin, X86_64, 56, CLONE_NEWNET)).isEqualTo(ALLOW);
         assertThat(run(admin, X86_64, 435)).isEqualTo(ALLOW);
@@ -65,7 +105,7 @@ class SeccompProgramTest {
                 {"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
                  {"names": ["read"], "action": "SCMP_ACT_ERRNO", "args": [{"index": 2, "value": 4294967296, "op": "SCMP_CMP_GT"}]},
                  {"names": ["write"], "action": "SCMP_ACT_ERRNO", "args": [{"index": 2, "value": 4294967296, "op": "SCMP_CMP_LE"}]}]}""";
-        byte[] p = SeccompProfile.parse(json, Set.of()).compile();
+        byte[] p = SeccompProfile.parse(json, Set.of(), SeccompArch.X86_64).compile();
         assertThat(run(p, X86_64, 0, 0, 0, (1L << 32) + 1)).isEqualTo(EPERM);
         assertThat(run(p, X86_64, 0, 0, 0, 1L << 32)).isEqualTo(ALLOW);
         assertThat(run(p, X86_64, 0, 0, 0, 0xffffffffL)).isEqualTo(ALLOW);

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "exec", mixinStandardHelpOptions = true,
         description = "Run a command inside a running container; exit with its exit code.",
         footer = {"", "Examples:", "  sixc exec web ps", "  sixc exec -it web sh", "  sixc exec -e DEBUG=1 -w /tmp web env",
-                "  sixc exec -u 65534:65534 web id"})
+                "  sixc exec -u 65534:65534 web id",
+                "  sixc exec -u nobody web id          # a name of the container's /etc/passwd"})
 final class ExecCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,8 +35,8 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container.")
     String workdir;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "UID[:GID]", description = "Run as this numeric user.")
-    String user;
+    @picocli.CommandLine.Mixin
+    UserOptions identity = new UserOptions();
 
     @Parameters(index = "0", paramLabel = "CONTAINER", description = "Name, id or id prefix.")
     String container;
@@ -52,14 +53,10 @@ final class ExecCommand implements Callable<Integer> {
         ExecSpec.Builder spec = ExecSpec.builder().command(command).workingDir(workdir).tty(tty)
                 .stdin(interactive && !tty ? Stdio.inherit() : Stdio.discard());
         spec.env(EnvSettings.resolve(List.of(), env, System::getenv));
-        if (user != null) {
-            String[] ids = user.split(":", 2);
-            try {
-                int uid = Integer.parseInt(ids[0]);
-                spec.user(uid, ids.length > 1 ? Integer.parseInt(ids[1]) : uid);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid --user '" + user + "': use UID or UID:GID (numbers)");
-            }
+        try {
+            spec.user(identity.toUser());
+        } catch (io.sixcontainer.InvalidSpecException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }
         try (Runtime runtime = Runtime.open(top.root());
              ExecProcess p = ContainerRef.require(runtime, container).exec(spec.build())) {

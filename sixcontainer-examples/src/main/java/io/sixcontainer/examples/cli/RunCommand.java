@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
                 "  sixc run host make -C /src            # the host's own tools, its root read-only under a write layer",
                 "  sixc run --cap-drop ALL --security-opt seccomp=unconfined busybox sh",
                 "  sixc run --privileged busybox mount -t tmpfs t /mnt",
+                "  sixc run -u nobody --group-add tty busybox id   # names from the image's /etc/passwd and /etc/group",
                 "  sixc run --rootfs /srv/rootfs -- /bin/ls -l /"})
 final class RunCommand implements Callable<Integer> {
 
@@ -91,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SecurityOptions confinement = new SecurityOptions();
 
+    @Mixin
+    UserOptions identity = new UserOptions();
+
     @Option(names = "--rm", description = "Remove the container when it exits (attached containers always are).")
     boolean remove;
 
@@ -136,6 +140,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             volumes.forEach(v -> spec.volume(Volume.parse(v)));
+            spec.user(identity.toUser());
         } catch (InvalidSpecException e) {
             throw usage(e.getMessage());
         }

@@ -37,7 +37,18 @@ final class CliProcess {
 
     /** Runs sixc with {@code args}, feeding {@code stdin}, with extra environment variables. */
     static Result run(Path root, byte[] stdin, Map<String, String> env, String... args) {
-        ProcessBuilder pb = new ProcessBuilder(javaCommand(root, args));
+        return run(List.of(), root, stdin, env, args);
+    }
+
+    /** Runs sixc with {@code args} under {@code wrapper} (e.g. {@code setpriv ... --}), with no input. */
+    static Result runWrapped(List<String> wrapper, Path root, String... args) {
+        return run(wrapper, root, new byte[0], Map.of(), args);
+    }
+
+    private static Result run(List<String> wrapper, Path root, byte[] stdin, Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(javaCommand(root, args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
         try {
             Process p = pb.start();
