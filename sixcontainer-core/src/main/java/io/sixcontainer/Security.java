@@ -19,8 +19,7 @@ import java.util.TreeSet;
 /**
  * How a container's processes are confined: capabilities, {@code no_new_privs}, masked and
  * read-only kernel paths, a seccomp filter, resource limits, the OOM score and the devices it
- * may use. The
- * {@linkplain #defaults() defaults} equal Docker's; processes started with
+ * may use. The {@linkplain #defaults() defaults} equal Docker's; processes started with
  * {@link Container#exec} get the same confinement.
  *
  * <pre>{@code
