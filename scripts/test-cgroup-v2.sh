@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs the cgroup tests (ResourceLimitsTest) on a real cgroup v2 kernel: a qemu VM booted by
+# Runs the cgroup tests (limits, orphans, device access) on a real cgroup v2 kernel: a qemu VM booted by
 # vm-run (see its header; needs qemu-system-x86, linux-image-amd64, busybox-static) with the
 # host's tree shared over 9p. The build happens here; inside the VM only the JUnit console
 # launcher runs, on one focused test class, because code there runs 10-40x slower.
 #
 #   usage: scripts/test-cgroup-v2.sh [test-class ...]
-#          (default: io.sixcontainer.ResourceLimitsTest io.sixcontainer.JvmDeathTest)
+#          (default: io.sixcontainer.ResourceLimitsTest io.sixcontainer.JvmDeathTest
+#           io.sixcontainer.DeviceAccessTest io.sixcontainer.internal.cgroup.DeviceAccessMechanismTest)
 #   env:   VM_RUN (default: ../shared/tools/vm-run beside the repository, or vm-run on PATH)
 #          JAVA   (default: the JDK 25 of the Maven toolchains, under /usr/lib/jvm)
 set -euo pipefail
@@ -21,7 +22,8 @@ java=${JAVA:-$(ls -d /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -1)}
 [ -x "$java" ] || { echo "test-cgroup-v2: no JDK 25 found (set JAVA)" >&2; exit 2; }
 
 classes=("$@")
-[ ${#classes[@]} -gt 0 ] || classes=(io.sixcontainer.ResourceLimitsTest io.sixcontainer.JvmDeathTest)
+[ ${#classes[@]} -gt 0 ] || classes=(io.sixcontainer.ResourceLimitsTest io.sixcontainer.JvmDeathTest
+  io.sixcontainer.DeviceAccessTest io.sixcontainer.internal.cgroup.DeviceAccessMechanismTest)
 
 out=sixcontainer-core/target/cgroup-v2
 mkdir -p "$out"
@@ -34,7 +36,11 @@ junit=$(sed -n 's|.*<junit.version>5\.\(.*\)</junit.version>.*|1.\1|p' pom.xml)
 
 # One class path for the JVM itself (java.class.path), so that tests which start a child JVM
 # (JvmDeathTest) hand it everything.
-cp="$repo/sixcontainer-core/target/test-classes:$repo/sixcontainer-core/target/classes:$(cat "$out/classpath.txt")"
+# dependency:build-classpath names the native module's jar in ~/.m2, which other checkouts
+# install over: use the one just built here instead.
+native_jar=$(ls "$repo"/sixcontainer-native/target/sixcontainer-native-*.jar | grep -v -e '-sources' -e '-javadoc' | head -1)
+deps=$(tr ':' '\n' < "$out/classpath.txt" | sed "s|^.*/io/sixcontainer/sixcontainer-native/.*\.jar\$|$native_jar|" | paste -sd:)
+cp="$repo/sixcontainer-core/target/test-classes:$repo/sixcontainer-core/target/classes:$deps"
 cp="$cp:$repo/$out/junit-platform-console-standalone.jar"
 selectors=()
 for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done

@@ -1,6 +1,8 @@
 package io.sixcontainer;
 
 import io.sixcontainer.internal.security.Capabilities;
+import io.sixcontainer.internal.security.DeviceProgram;
+import io.sixcontainer.internal.security.DeviceRule;
 import io.sixcontainer.internal.security.Rlimits;
 import io.sixcontainer.internal.security.SeccompArch;
 import io.sixcontainer.internal.security.SeccompProfile;
@@ -17,8 +19,8 @@ import java.util.TreeSet;
 
 /**
  * How a container's processes are confined: capabilities, {@code no_new_privs}, masked and
- * read-only kernel paths, a seccomp filter, resource limits and the OOM score. The
- * {@linkplain #defaults() defaults} equal Docker's; processes started with
+ * read-only kernel paths, a seccomp filter, resource limits, the OOM score and the devices it
+ * may use. The {@linkplain #defaults() defaults} equal Docker's; processes started with
  * {@link Container#exec} get the same confinement.
  *
  * <pre>{@code
@@ -53,6 +55,7 @@ public final class Security {
     private final String seccompProfile;
     private final Map<String, Rlimit> rlimits;
     private final Integer oomScoreAdj;
+    private final List<String> deviceCgroupRules;
 
     private Security(Builder b) {
         this.capabilities = Collections.unmodifiableSet(new TreeSet<>(b.capabilities));
@@ -62,12 +65,14 @@ public final class Security {
         this.seccompProfile = b.seccompProfile;
         this.rlimits = Collections.unmodifiableMap(new LinkedHashMap<>(b.rlimits));
         this.oomScoreAdj = b.oomScoreAdj;
+        this.deviceCgroupRules = List.copyOf(b.deviceCgroupRules);
     }
 
     /**
      * Docker's defaults: its 14 capabilities, {@code no_new_privs}, the masked and read-only
      * {@code /proc} and {@code /sys} paths, the default seccomp profile, {@code NOFILE}
-     * 1024:1024, and the OOM score adjustment of the launching process.
+     * 1024:1024, the OOM score adjustment of the launching process, and Docker's device
+     * allow-list (see {@link #deviceCgroupRules()}).
      */
     public static Security defaults() {
         return DEFAULTS;
@@ -75,9 +80,10 @@ public final class Security {
 
     /**
      * Everything off, like {@code docker run --privileged}: every capability, no
-     * {@code no_new_privs}, nothing masked or read-only, no seccomp filter. The resource
-     * limits stay at their defaults. The container still has its own namespaces and only the
-     * default device nodes.
+     * {@code no_new_privs}, nothing masked or read-only, no seccomp filter, every device
+     * ({@code a *:* rwm}) as far as the host allows it. The resource limits stay at their
+     * defaults. The container still has its own namespaces and only the default device nodes
+     * (it may make others with mknod).
      */
     public static Security privileged() {
         return PRIVILEGED;
@@ -100,6 +106,7 @@ public final class Security {
         b.rlimits.clear();
         b.rlimits.putAll(rlimits);
         b.oomScoreAdj = oomScoreAdj;
+        b.deviceCgroupRules = deviceCgroupRules;
         return b;
     }
 
@@ -138,18 +145,32 @@ public final class Security {
         return oomScoreAdj == null ? OptionalInt.empty() : OptionalInt.of(oomScoreAdj);
     }
 
+    /**
+     * The devices the container's processes may open for reading ({@code r}) or writing
+     * ({@code w}) or make with mknod ({@code m}), in the kernel's {@code devices.allow} format
+     * ({@code c 1:3 rwm}: type {@code c}, {@code b} or {@code a}, major and minor number or
+     * {@code *}, access); everything else is refused with {@code EPERM}, whatever the
+     * permissions of the node. Default: Docker's list, mknod of any device plus full access to
+     * null, zero, full, random, urandom, tty, console, ptmx, the pty slaves and tun ({@code c 1:3,
+     * 1:5, 1:7, 1:8, 1:9, 5:0, 5:1, 5:2, 136:*, 10:200}). Enforced by the cgroup: the v1
+     * {@code devices} controller, or a device program on cgroup v2.
+     */
+    public List<String> deviceCgroupRules() {
+        return deviceCgroupRules;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Security s && capabilities.equals(s.capabilities) && noNewPrivileges == s.noNewPrivileges
                 && maskedPaths.equals(s.maskedPaths) && readonlyPaths.equals(s.readonlyPaths)
                 && Objects.equals(seccompProfile, s.seccompProfile) && rlimits.equals(s.rlimits)
-                && Objects.equals(oomScoreAdj, s.oomScoreAdj);
+                && Objects.equals(oomScoreAdj, s.oomScoreAdj) && deviceCgroupRules.equals(s.deviceCgroupRules);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(capabilities, noNewPrivileges, maskedPaths, readonlyPaths, seccompProfile, rlimits,
-                oomScoreAdj);
+                oomScoreAdj, deviceCgroupRules);
     }
 
     @Override
@@ -158,7 +179,8 @@ public final class Security {
                 : seccompProfile.equals(SeccompProfile.defaultJson()) ? "default" : "custom";
         return "Security{capabilities=" + capabilities + ", noNewPrivileges=" + noNewPrivileges + ", maskedPaths="
                 + maskedPaths + ", readonlyPaths=" + readonlyPaths + ", seccomp=" + seccomp + ", rlimits=" + rlimits
-                + ", oomScoreAdj=" + oomScoreAdj + "}";
+                + ", oomScoreAdj=" + oomScoreAdj + ", deviceCgroupRules="
+                + (deviceCgroupRules.equals(DeviceRule.DOCKER_DEFAULT) ? "default" : deviceCgroupRules) + "}";
     }
 
     /** Fluent builder of {@link Security}; {@link #build()} validates. */
@@ -170,6 +192,7 @@ public final class Security {
         private String seccompProfile = SeccompProfile.defaultJson();
         private final Map<String, Rlimit> rlimits = new LinkedHashMap<>(Map.of("NOFILE", new Rlimit(1024, 1024)));
         private Integer oomScoreAdj;
+        private List<String> deviceCgroupRules = DeviceRule.DOCKER_DEFAULT;
 
         private Builder() {
         }
@@ -181,6 +204,7 @@ public final class Security {
             maskedPaths = List.of();
             readonlyPaths = List.of();
             seccompProfile = null;
+            deviceCgroupRules = List.of(DeviceRule.ALLOW_ALL);
             return this;
         }
 
@@ -267,7 +291,21 @@ public final class Security {
         }
 
         /**
-         * Validates and builds (also compiles the seccomp profile, so a bad one fails here).
+         * Allows more devices, like {@code docker run --device-cgroup-rule}: each rule in the
+         * format of {@link Security#deviceCgroupRules()}, e.g. {@code c 10:229 rwm} for
+         * {@code /dev/fuse}; {@code a *:* rwm} allows every device.
+         */
+        public Builder deviceCgroupRule(String... rules) {
+            List<String> all = new java.util.ArrayList<>(deviceCgroupRules);
+            for (String r : rules) {
+                all.add(Objects.requireNonNull(r, "device cgroup rule"));
+            }
+            deviceCgroupRules = List.copyOf(all);
+            return this;
+        }
+
+        /**
+         * Validates and builds (also compiles the seccomp profile and the device rules, so a bad one fails here).
          *
          * @throws InvalidSpecException naming the first bad value
          */
@@ -283,6 +321,10 @@ public final class Security {
                 // On an architecture without a table the launch refuses the filter, never this.
                 SeccompArch arch = SeccompArch.find(System.getProperty("os.arch", "")).orElse(SeccompArch.X86_64);
                 SeccompProfile.parse(seccompProfile, capabilities, arch).compile();
+            }
+            List<DeviceRule> devices = DeviceRule.parseAll(deviceCgroupRules);
+            if (!DeviceRule.allowsAll(devices)) {
+                DeviceProgram.compile(devices);
             }
             return new Security(this);
         }

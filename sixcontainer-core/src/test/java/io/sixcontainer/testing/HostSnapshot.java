@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  *
  * @param mounts    mount points of the host's (this JVM's) mount namespace
  * @param helpers   "pid cmdline" of every process running the helper of one of this JVM's test roots
- * @param openFds   descriptors of this JVM that point at pipes or sixcontainer files
+ * @param openFds   descriptors of this JVM that point at pipes, BPF objects or sixcontainer files
  * @param cgroups   cgroup directories named like ours (a container id, or the default parent)
  */
 public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> openFds, Set<String> cgroups) {
@@ -119,7 +119,7 @@ public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> 
                 try {
                     String target = Files.readSymbolicLink(fd).toString();
                     // The sealed helper image is one descriptor per JVM, kept on purpose.
-                    if ((target.startsWith("pipe:") || target.contains("sixc")) && !target.startsWith("/memfd:sixc-helper")) {
+                    if ((target.startsWith("pipe:") || target.startsWith("anon_inode:bpf") || target.contains("sixc")) && !target.startsWith("/memfd:sixc-helper")) {
                         set.add(fd.getFileName() + " -> " + target);
                     }
                 } catch (IOException gone) {

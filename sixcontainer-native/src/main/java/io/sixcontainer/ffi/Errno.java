@@ -26,6 +26,8 @@ public final class Errno {
     public static final int EEXIST = 17;
     /** Invalid argument. */
     public static final int EINVAL = 22;
+    /** No space left on device (also: a bpf log or id buffer too small). */
+    public static final int ENOSPC = 28;
     /** Broken pipe. */
     public static final int EPIPE = 32;
     /** Result too large (a buffer too small for an xattr value). */

@@ -1,6 +1,8 @@
 package io.sixcontainer.internal.cgroup;
 
 import io.sixcontainer.Resources;
+import io.sixcontainer.Security;
+import io.sixcontainer.internal.security.DeviceRule;
 import java.util.List;
 
 /**
@@ -12,23 +14,24 @@ public interface CgroupManager {
 
     /**
      * Creates the cgroup of container {@code id} on this host's layout, with the limits of
-     * {@code resources}, and moves {@code pid} into it.
+     * {@code resources} and the device rules of {@code security}, and moves {@code pid} into it.
      *
      * @throws io.sixcontainer.LaunchException if any step fails; nothing is left behind
      */
-    static CgroupManager place(String id, io.sixcontainer.Resources resources, int pid) {
+    static CgroupManager place(String id, io.sixcontainer.Resources resources, Security security, int pid) {
         CgroupManager cgroup = CgroupLayout.host().managerFor(id, resources);
-        cgroup.create(resources, pid);
+        cgroup.create(resources, DeviceRule.parseAll(security.deviceCgroupRules()), pid);
         return cgroup;
     }
 
     /**
-     * Creates the container's cgroup, writes every limit of {@code resources} and moves
-     * {@code pid} into it. On any failure removes what it created and throws.
+     * Creates the container's cgroup, writes every limit of {@code resources}, allows only the
+     * devices of {@code devices} and moves {@code pid} into it. On any failure removes what it
+     * created and throws.
      *
      * @throws io.sixcontainer.LaunchException naming the file, the value and errno
      */
-    void create(Resources resources, int pid);
+    void create(Resources resources, List<DeviceRule> devices, int pid);
 
     /** The usage so far; zeros for what the kernel does not report (or once removed). Never throws. */
     io.sixcontainer.ResourceUsage usage();

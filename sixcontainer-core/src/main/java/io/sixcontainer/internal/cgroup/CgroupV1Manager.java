@@ -3,6 +3,7 @@ package io.sixcontainer.internal.cgroup;
 import io.sixcontainer.LaunchException;
 import io.sixcontainer.ResourceUsage;
 import io.sixcontainer.Resources;
+import io.sixcontainer.internal.security.DeviceRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class CgroupV1Manager implements CgroupManager {
     }
 
     @Override
-    public void create(Resources resources, int pid) {
+    public void create(Resources resources, List<DeviceRule> devices, int pid) {
         try {
             for (CgroupLayout.Hierarchy h : hierarchies) {
                 Path base = base(h);
@@ -47,6 +48,9 @@ final class CgroupV1Manager implements CgroupManager {
                 }
             }
             writeLimits(resources);
+            if (!DeviceRule.allowsAll(devices)) {
+                DeviceAccess.restrictV1(dirOf("devices"), devices);
+            }
             for (Path dir : dirs.values()) {
                 CgroupFiles.write(dir.resolve("cgroup.procs"), Integer.toString(pid));
             }

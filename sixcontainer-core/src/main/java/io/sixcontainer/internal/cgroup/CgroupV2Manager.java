@@ -2,6 +2,7 @@ package io.sixcontainer.internal.cgroup;
 
 import io.sixcontainer.ResourceUsage;
 import io.sixcontainer.Resources;
+import io.sixcontainer.internal.security.DeviceRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,13 +26,14 @@ final class CgroupV2Manager implements CgroupManager {
     }
 
     @Override
-    public void create(Resources resources, int pid) {
+    public void create(Resources resources, List<DeviceRule> devices, int pid) {
         try {
             CgroupFiles.mkdirs(base, dir);
             for (Path p = base; !p.equals(dir); p = p.resolve(dir.getName(p.getNameCount()))) {
                 enableControllers(p);
             }
             writeLimits(resources);
+            DeviceAccess.restrictV2(dir, devices);
             CgroupFiles.write(dir.resolve("cgroup.procs"), Integer.toString(pid));
         } catch (RuntimeException e) {
             remove();

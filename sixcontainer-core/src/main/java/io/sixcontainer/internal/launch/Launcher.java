@@ -59,7 +59,7 @@ public final class Launcher {
                 // The init is blocked reading fd 3: its start time is its own (its pid cannot
                 // have been reused yet), and every limit holds before the command runs.
                 long startTime = startTimeOf(initPid);
-                cgroup[0] = CgroupManager.place(id, spec.resources(), initPid);
+                cgroup[0] = CgroupManager.place(id, spec.resources(), spec.security(), initPid);
                 sendConfig(d, configOf(spec, id, d.pty == null ? null : d.pty.slavePath(), overlay));
                 return new Started(initPid, startTime, cgroup[0]);
             });

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** docker's confinement flags for {@code run}: --privileged, --cap-add/--cap-drop, seccomp, --ulimit. */
+/** docker's confinement flags for {@code run}: --privileged, --cap-add/--cap-drop, seccomp, --ulimit, device rules. */
 final class SecurityOptions {
 
-    @Option(names = "--privileged", description = "All capabilities, no seccomp filter, no masked paths, no no_new_privs.")
+    @Option(names = "--privileged", description = "All capabilities and devices, no seccomp filter, no masked paths, no no_new_privs.")
     boolean privileged;
 
     @Option(names = "--cap-add", paramLabel = "CAP", description = "Add a capability (e.g. NET_ADMIN, or ALL).")
@@ -28,6 +28,10 @@ final class SecurityOptions {
     @Option(names = "--ulimit", paramLabel = "NAME=SOFT[:HARD]", description = "A resource limit, e.g. nofile=4096:8192.")
     List<String> ulimits = new ArrayList<>();
 
+    @Option(names = "--device-cgroup-rule", paramLabel = "RULE",
+            description = "Allow a device, e.g. 'c 10:229 rwm' (TYPE a|b|c, MAJOR:MINOR numbers or *, ACCESS of rwm).")
+    List<String> deviceCgroupRules = new ArrayList<>();
+
     /** The confinement these flags ask for (Docker's defaults when none is given). */
     Security toSecurity() {
         Security.Builder b = privileged ? Security.privileged().toBuilder() : Security.builder();
@@ -37,6 +41,7 @@ final class SecurityOptions {
         if (!capDrop.isEmpty()) {
             b.capDrop(capDrop.toArray(String[]::new));
         }
+        b.deviceCgroupRule(deviceCgroupRules.toArray(String[]::new));
         for (String opt : securityOpts) {
             if (opt.equals("seccomp=unconfined")) {
                 b.seccompUnconfined();

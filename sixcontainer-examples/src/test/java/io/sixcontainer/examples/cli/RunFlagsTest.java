@@ -138,6 +138,17 @@ class RunFlagsTest {
         assertThat(r.stdout()).contains("Examples:", "sixc run -ti busybox sh", "--read-only", "--tmpfs", "--env-file");
     }
 
+    @Test
+    void deviceCgroupRuleAllowsADevice() {
+        String script = "mknod /dev/kmsg c 1 11 && exec 3> /dev/kmsg && echo opened";
+        assertThat(sixc("run", "busybox", "sh", "-c", script).stderr()).contains("Operation not permitted");
+        CliProcess.Result allowed = sixc("run", "--device-cgroup-rule", "c 1:11 w", "busybox", "sh", "-c", script);
+        assertThat(allowed.stdout()).as(allowed.stderr()).isEqualTo("opened\n");
+        CliProcess.Result bad = sixc("run", "--device-cgroup-rule", "c 1:11 x", "busybox", "true");
+        assertThat(bad.exitCode()).isEqualTo(125);
+        assertThat(bad.stderr()).contains("'c 1:11 x'");
+    }
+
     private static String md5(byte[] data) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
