@@ -1,7 +1,6 @@
 package io.sixcontainer;
 
 import io.sixcontainer.internal.launch.TmpfsOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What to run and how: an immutable description of a container, built fluently and
@@ -33,50 +31,11 @@ public final class ContainerSpec {
     /** The {@code PATH} a container gets when the spec sets none. */
     public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-    private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,62})?");
-
-    private final Path rootfs;
-    private final String image;
-    private final List<Volume> volumes;
-    private final List<String> command;
-    private final Map<String, String> env;
-    private final String workingDir;
-    private final String hostname;
-    private final Set<Namespace> namespaces;
-    private final Stdio stdin;
-    private final Stdio stdout;
-    private final Stdio stderr;
-    private final String name;
-    private final boolean detached;
-    private final boolean autoRemove;
-    private final Resources resources;
-    private final boolean tty;
-    private final boolean readOnlyRootfs;
-    private final Map<String, String> tmpfs;
-    private final Security security;
-    private final User user;
+    // A private copy of the builder that made this spec: never handed out, never changed.
+    private final Builder v;
 
     private ContainerSpec(Builder b) {
-        this.name = b.name;
-        this.detached = b.detached;
-        this.autoRemove = b.autoRemove;
-        this.rootfs = b.rootfs;
-        this.image = b.image;
-        this.volumes = List.copyOf(b.volumes);
-        this.command = List.copyOf(b.command);
-        this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
-        this.workingDir = b.workingDir;
-        this.hostname = b.hostname;
-        this.namespaces = Collections.unmodifiableSet(EnumSet.copyOf(b.namespaces));
-        this.stdin = b.stdin;
-        this.stdout = b.stdout;
-        this.stderr = b.stderr;
-        this.resources = b.resources;
-        this.tty = b.tty;
-        this.readOnlyRootfs = b.readOnlyRootfs;
-        this.tmpfs = Collections.unmodifiableMap(new LinkedHashMap<>(b.tmpfs));
-        this.security = b.security;
-        this.user = b.user;
+        this.v = b.copy();
     }
 
     /**
@@ -89,73 +48,52 @@ public final class ContainerSpec {
 
     /** A builder holding this spec's values, to derive a changed copy. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.rootfs = rootfs;
-        b.image = image;
-        b.volumes.addAll(volumes);
-        b.command = command;
-        b.env.putAll(env);
-        b.workingDir = workingDir;
-        b.hostname = hostname;
-        b.namespaces = EnumSet.copyOf(namespaces);
-        b.stdin = stdin;
-        b.stdout = stdout;
-        b.stderr = stderr;
-        b.name = name;
-        b.detached = detached;
-        b.autoRemove = autoRemove;
-        b.resources = resources;
-        b.tty = tty;
-        b.readOnlyRootfs = readOnlyRootfs;
-        b.tmpfs.putAll(tmpfs);
-        b.security = security;
-        b.user = user;
-        return b;
+        return v.copy();
     }
 
     /** The container's name, or null for a generated one. */
     public String name() {
-        return name;
+        return v.name;
     }
 
     /** Whether the container outlives the launching JVM, its output going to its log. */
     public boolean detached() {
-        return detached;
+        return v.detached;
     }
 
     /** Whether the container's record is removed as soon as it has exited. */
     public boolean autoRemove() {
-        return autoRemove;
+        return v.autoRemove;
     }
 
     /** The host directory that becomes the container's {@code /} as it is, or null when an image is used. */
     public Path rootfs() {
-        return rootfs;
+        return v.rootfs;
     }
 
     /** The image whose layers, under a write layer of the container's own, become {@code /}; or null. */
     public String image() {
-        return image;
+        return v.image;
     }
 
     /** The volumes, in mount order. */
     public List<Volume> volumes() {
-        return volumes;
+        return Collections.unmodifiableList(v.volumes);
     }
 
     /** The command and its arguments, run directly (never through a shell). */
     public List<String> command() {
-        return command;
+        return v.command;
     }
 
     /** The environment as given (without the defaults added at launch). */
     public Map<String, String> env() {
-        return env;
+        return Collections.unmodifiableMap(v.env);
     }
 
     /** The environment the command gets: the given one plus the {@code PATH}/{@code HOME} defaults. */
     public Map<String, String> effectiveEnv() {
-        Map<String, String> all = new LinkedHashMap<>(env);
+        Map<String, String> all = new LinkedHashMap<>(v.env);
         all.putIfAbsent("PATH", DEFAULT_PATH);
         all.putIfAbsent("HOME", "/root");
         return Collections.unmodifiableMap(all);
@@ -163,37 +101,37 @@ public final class ContainerSpec {
 
     /** The working directory inside the container, or null for the image's (else {@code /}). */
     public String workingDir() {
-        return workingDir;
+        return v.workingDir;
     }
 
     /** The hostname, or null for the default (the first 12 characters of the container id). */
     public String hostname() {
-        return hostname;
+        return v.hostname;
     }
 
     /** The namespaces the container gets a new instance of. */
     public Set<Namespace> namespaces() {
-        return namespaces;
+        return Collections.unmodifiableSet(v.namespaces);
     }
 
     /** Where the container's stdin comes from. */
     public Stdio stdin() {
-        return stdin;
+        return v.stdin;
     }
 
     /** Where the container's stdout goes. */
     public Stdio stdout() {
-        return stdout;
+        return v.stdout;
     }
 
     /** Where the container's stderr goes. */
     public Stdio stderr() {
-        return stderr;
+        return v.stderr;
     }
 
     /** The resource limits, applied through the container's own cgroup. */
     public Resources resources() {
-        return resources;
+        return v.resources;
     }
 
     /**
@@ -201,44 +139,45 @@ public final class ContainerSpec {
      * terminal, which is also its controlling terminal and {@code /dev/console}.
      */
     public boolean tty() {
-        return tty;
+        return v.tty;
     }
 
     /** Whether the container's {@code /} is mounted read-only (its {@code /dev}, {@code /proc} and tmpfs mounts stay writable). */
     public boolean readOnlyRootfs() {
-        return readOnlyRootfs;
+        return v.readOnlyRootfs;
     }
 
     /** The tmpfs mounts: target path inside the container to its options (see {@link Builder#tmpfs}). */
     public Map<String, String> tmpfs() {
-        return tmpfs;
+        return Collections.unmodifiableMap(v.tmpfs);
     }
 
     /** How the container's processes are confined; default {@link Security#defaults()}. */
     public Security security() {
-        return security;
+        return v.security;
     }
 
     /** Who the command runs as, or null for {@link User#root()} (the image's user is not applied). */
     public User user() {
-        return user;
+        return v.user;
     }
 
     @Override
     public String toString() {
-        return "ContainerSpec{" + (image != null ? "image=" + image : "rootfs=" + rootfs) + ", command=" + command + ", workingDir=" + workingDir
-                + ", hostname=" + hostname + ", namespaces=" + namespaces + ", resources=" + resources + ", tty=" + tty
-                + ", readOnlyRootfs=" + readOnlyRootfs + ", tmpfs=" + tmpfs + ", volumes=" + volumes + ", security="
-                + security + (user != null ? ", user=" + user : "") + "}";
+        return "ContainerSpec{" + (v.image != null ? "image=" + v.image : "rootfs=" + v.rootfs) + ", command="
+                + v.command + ", workingDir=" + v.workingDir + ", hostname=" + v.hostname + ", namespaces="
+                + v.namespaces + ", resources=" + v.resources + ", tty=" + v.tty + ", readOnlyRootfs="
+                + v.readOnlyRootfs + ", tmpfs=" + v.tmpfs + ", volumes=" + v.volumes + ", security=" + v.security
+                + (v.user != null ? ", user=" + v.user : "") + "}";
     }
 
     /** Fluent builder of {@link ContainerSpec}; {@link #build()} validates. */
     public static final class Builder {
         private Path rootfs;
         private String image;
-        private final List<Volume> volumes = new java.util.ArrayList<>();
+        private List<Volume> volumes = new java.util.ArrayList<>();
         private List<String> command = List.of();
-        private final Map<String, String> env = new LinkedHashMap<>();
+        private Map<String, String> env = new LinkedHashMap<>();
         private String workingDir;
         private String hostname;
         private Set<Namespace> namespaces = EnumSet.allOf(Namespace.class);
@@ -251,11 +190,36 @@ public final class ContainerSpec {
         private Resources resources = Resources.none();
         private boolean tty;
         private boolean readOnlyRootfs;
-        private final Map<String, String> tmpfs = new LinkedHashMap<>();
+        private Map<String, String> tmpfs = new LinkedHashMap<>();
         private Security security = Security.defaults();
         private User user;
 
         private Builder() {
+        }
+
+        private Builder copy() {
+            Builder c = new Builder();
+            c.rootfs = rootfs;
+            c.image = image;
+            c.volumes = new java.util.ArrayList<>(volumes);
+            c.command = command;
+            c.env = new LinkedHashMap<>(env);
+            c.workingDir = workingDir;
+            c.hostname = hostname;
+            c.namespaces = EnumSet.copyOf(namespaces);
+            c.stdin = stdin;
+            c.stdout = stdout;
+            c.stderr = stderr;
+            c.name = name;
+            c.detached = detached;
+            c.autoRemove = autoRemove;
+            c.resources = resources;
+            c.tty = tty;
+            c.readOnlyRootfs = readOnlyRootfs;
+            c.tmpfs = new LinkedHashMap<>(tmpfs);
+            c.security = security;
+            c.user = user;
+            return c;
         }
 
         /** A unique name (1-128 of {@code [a-zA-Z0-9_.-]}); default: a generated one. */
@@ -439,7 +403,11 @@ public final class ContainerSpec {
          * @throws InvalidSpecException naming the first bad value
          */
         public ContainerSpec build() {
-            validateRootfs();
+            if (image != null) {
+                SpecChecks.image(image);
+            } else {
+                rootfs = SpecChecks.rootfs(rootfs);
+            }
             if (image == null || !command.isEmpty()) {
                 SpecChecks.command(command);
             }
@@ -449,57 +417,14 @@ public final class ContainerSpec {
             } else if (image == null) {
                 workingDir = "/";
             }
-            validateNamespacesAndHostname();
+            SpecChecks.namespacesAndHostname(namespaces, hostname);
             if (name != null) {
                 io.sixcontainer.internal.state.NameRegistry.validate(name);
             }
-            if (detached && tty) {
-                throw new InvalidSpecException("a detached container cannot have a terminal: its output goes to its log");
-            }
-            if (detached && (stdin.kind() != Stdio.Kind.DISCARD || stdout.kind() != Stdio.Kind.INHERIT
-                    || stderr.kind() != Stdio.Kind.INHERIT)) {
-                throw new InvalidSpecException("a detached container's output goes to its log and its stdin is"
-                        + " /dev/null: leave stdin/stdout/stderr at their defaults (got " + stdin.kind() + "/"
-                        + stdout.kind() + "/" + stderr.kind() + ")");
-            }
+            SpecChecks.detachedStdio(detached, tty, stdin, stdout, stderr);
             tmpfs.forEach((target, options) -> TmpfsOptions.parse(target, options));
-            if (stdin.kind() == Stdio.Kind.FILE && !Files.isRegularFile(stdin.file())) {
-                throw new InvalidSpecException("stdin file does not exist: " + stdin.file());
-            }
+            SpecChecks.stdinFile(stdin);
             return new ContainerSpec(this);
-        }
-
-        private void validateRootfs() {
-            if (image != null) {
-                SpecChecks.string("image", image);
-                if (image.isEmpty()) {
-                    throw new InvalidSpecException("image name is empty");
-                }
-                return;
-            }
-            if (rootfs == null) {
-                throw new InvalidSpecException("a rootfs directory or an image is required");
-            }
-            rootfs = rootfs.toAbsolutePath().normalize();
-            SpecChecks.string("rootfs", rootfs.toString());
-            if (!Files.isDirectory(rootfs)) {
-                throw new InvalidSpecException("rootfs is not a directory: " + rootfs);
-            }
-        }
-
-        private void validateNamespacesAndHostname() {
-            if (!namespaces.contains(Namespace.MOUNT) || !namespaces.contains(Namespace.PID)) {
-                throw new InvalidSpecException("namespaces must include MOUNT and PID: " + namespaces);
-            }
-            if (hostname != null) {
-                if (!HOSTNAME.matcher(hostname).matches()) {
-                    throw new InvalidSpecException("invalid hostname '" + hostname
-                            + "': 1-63 letters, digits, '.' or '-', starting with a letter or digit");
-                }
-                if (!namespaces.contains(Namespace.UTS)) {
-                    throw new InvalidSpecException("hostname '" + hostname + "' needs the UTS namespace");
-                }
-            }
         }
     }
 }

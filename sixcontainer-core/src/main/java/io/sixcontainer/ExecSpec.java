@@ -198,9 +198,7 @@ public final class ExecSpec {
             if (workingDir != null) {
                 SpecChecks.workingDir(workingDir);
             }
-            if (stdin.kind() == Stdio.Kind.FILE && !java.nio.file.Files.isRegularFile(stdin.file())) {
-                throw new InvalidSpecException("stdin file does not exist: " + stdin.file());
-            }
+            SpecChecks.stdinFile(stdin);
             return new ExecSpec(this);
         }
     }
