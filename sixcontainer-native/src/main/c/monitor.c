@@ -96,6 +96,14 @@ int monitor_watch(pid_t pid, int pidfd, const struct monitor_opts *opts)
 		[P_ERR] = { .fd = logs.file_fd >= 0 ? logs.err.pipe_fd : -1, .events = POLLIN },
 	};
 	int init_done = 0;
+	struct sigaction ignore = { .sa_handler = SIG_IGN };
+
+	/* ^C and ^\ on a terminal the caller shares with the monitor are not the
+	 * monitor's to die of: the container leads a session of its own, so the
+	 * caller forwards them (sixc's sig-proxy), or dies of them itself and the
+	 * lifeline ends the container. */
+	if (sigaction(SIGINT, &ignore, NULL) < 0 || sigaction(SIGQUIT, &ignore, NULL) < 0)
+		return fail_after_clone(pid, "sigaction", errno);
 
 	/* After the init is gone, keep reading the log pipes to their EOF:
 	 * every process of the container died with its init. */

@@ -166,7 +166,8 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println(runtime.launch(spec.build()).id());
                 return 0;
             }
-            try (Container c = runtime.launch(spec.build())) {
+            try (SignalProxy proxy = SignalProxy.install(); Container c = runtime.launch(spec.build())) {
+                proxy.attach(c);
                 if (!tty) {
                     return c.waitFor().shellCode();
                 }
