@@ -157,7 +157,7 @@ public final class ContainerSpec {
         return v.security;
     }
 
-    /** Who the command runs as, or null for {@link User#root()} (the image's user is not applied). */
+    /** Who the command runs as, or null for the image's user (root when the image names none or there is no image). */
     public User user() {
         return v.user;
     }
@@ -379,7 +379,7 @@ public final class ContainerSpec {
 
         /**
          * Who the command runs as (names are looked up in the container's own
-         * {@code /etc/passwd} and {@code /etc/group}); default {@link User#root()}. Any other
+         * {@code /etc/passwd} and {@code /etc/group}); default the image's user, else {@link User#root()}. Any other
          * user than root holds capabilities only in its bounding set.
          */
         public Builder user(User user) {

@@ -79,14 +79,18 @@ class ImageRoundTripTest extends RuntimeTestBase {
         Files.writeString(bundle.resolve("rootfs/data/new"), "new\n");
         cmd("umoci", "repack", "--image", ref, bundle.toString());
         cmd("umoci", "config", "--image", ref, "--config.env", "FOO=bar", "--config.workingdir", "/data",
-                "--config.cmd", "sh", "--config.cmd", "-c", "--config.cmd", "echo $FOO in $(pwd); cat new; ls /etc/doomed");
+                "--config.user", "1000:1001", "--config.cmd", "sh", "--config.cmd", "-c",
+                "--config.cmd", "echo $FOO in $(pwd) as $(id -u):$(id -g); cat new; ls /etc/doomed");
 
         ImageInfo img = runtime.importImage(layout, "umoci-made:1");
         assertThat(img.layers()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(img.env()).contains("FOO=bar");
         ContainerResult r = runtime.run(ContainerSpec.builder().image("umoci-made:1").build(), Duration.ofSeconds(30));
-        assertThat(r.stdout()).isEqualTo("bar in /data\nnew\n");
+        assertThat(r.stdout()).isEqualTo("bar in /data as 1000:1001\nnew\n");
         assertThat(r.stderr()).contains("/etc/doomed: No such file or directory");
+        ContainerResult asRoot = runtime.run(ContainerSpec.builder().image("umoci-made:1").user(User.root()).build(),
+                Duration.ofSeconds(30));
+        assertThat(asRoot.stdout()).as("the spec's user wins over the image's").startsWith("bar in /data as 0:0\n");
         runtime.removeImage("umoci-made:1", false);
     }
 

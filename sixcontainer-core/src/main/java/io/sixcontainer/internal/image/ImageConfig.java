@@ -4,21 +4,28 @@ import java.util.List;
 
 /**
  * Defaults an image gives its containers, read from an OCI or docker image config
- * ({@code config.Env}, {@code Entrypoint}, {@code Cmd}, {@code WorkingDir}).
+ * ({@code config.Env}, {@code Entrypoint}, {@code Cmd}, {@code WorkingDir}, {@code User}).
  *
  * @param env        {@code NAME=value} pairs; never null
  * @param entrypoint the entrypoint argv; never null, may be empty
  * @param cmd        the default command (arguments to the entrypoint); never null, may be empty
  * @param workingDir the working directory, or the empty string when the image names none
+ * @param user       the user in docker's {@code --user} syntax, or the empty string for root
  */
-public record ImageConfig(List<String> env, List<String> entrypoint, List<String> cmd, String workingDir) {
+public record ImageConfig(List<String> env, List<String> entrypoint, List<String> cmd, String workingDir, String user) {
 
-    /** Copies the lists; null lists become empty, a null working directory the empty string. */
+    /** Copies the lists; null lists become empty, a null working directory or user the empty string. */
     public ImageConfig {
         env = env == null ? List.of() : List.copyOf(env);
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         cmd = cmd == null ? List.of() : List.copyOf(cmd);
         workingDir = workingDir == null ? "" : workingDir;
+        user = user == null ? "" : user;
+    }
+
+    /** A config without a user (root). */
+    public ImageConfig(List<String> env, List<String> entrypoint, List<String> cmd, String workingDir) {
+        this(env, entrypoint, cmd, workingDir, "");
     }
 
     /** A config with no defaults: what a plain rootfs tarball brings. */

@@ -28,7 +28,7 @@ record ImageConfigJson(ImageConfig config, List<String> diffIds) {
         }
         JsonNode c = root.path("config");
         ImageConfig config = new ImageConfig(strings(c.path("Env"), what), strings(c.path("Entrypoint"), what),
-                strings(c.path("Cmd"), what), c.path("WorkingDir").asText(""));
+                strings(c.path("Cmd"), what), c.path("WorkingDir").asText(""), c.path("User").asText(""));
         List<String> diffIds = strings(root.path("rootfs").path("diff_ids"), what);
         for (String d : diffIds) {
             if (!Digests.isSha256(d)) {
@@ -49,6 +49,9 @@ record ImageConfigJson(ImageConfig config, List<String> diffIds) {
         putStrings(c, "Cmd", config.cmd());
         if (!config.workingDir().isEmpty()) {
             c.put("WorkingDir", config.workingDir());
+        }
+        if (!config.user().isEmpty()) {
+            c.put("User", config.user());
         }
         ObjectNode rootfs = root.putObject("rootfs");
         rootfs.put("type", "layers");

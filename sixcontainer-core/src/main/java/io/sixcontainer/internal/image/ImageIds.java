@@ -25,6 +25,10 @@ final class ImageIds {
         content.put("entrypoint", config.entrypoint());
         content.put("cmd", config.cmd());
         content.put("workingDir", config.workingDir());
+        // Only when set: the ids of images without a user stay what they were before users.
+        if (!config.user().isEmpty()) {
+            content.put("user", config.user());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(content));
             return "sha256:" + HexFormat.of().formatHex(digest);

@@ -3,6 +3,7 @@ package io.sixcontainer.internal.lifecycle;
 import io.sixcontainer.ContainerException;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.InvalidSpecException;
+import io.sixcontainer.User;
 import io.sixcontainer.Volume;
 import io.sixcontainer.internal.image.ImageConfig;
 import io.sixcontainer.internal.image.ImageRecord;
@@ -29,7 +30,7 @@ final class Workspace {
     private Workspace() {
     }
 
-    /** {@code spec} with the image's defaults for what it leaves unset: command, environment, working dir. */
+    /** {@code spec} with the image's defaults for what it leaves unset: command, environment, working dir, user. */
     static ContainerSpec withImageDefaults(ContainerSpec spec, ImageRecord image) {
         ImageConfig c = image.config;
         List<String> command = new ArrayList<>(c.entrypoint());
@@ -47,7 +48,15 @@ final class Workspace {
         env.putAll(spec.env());
         String cwd = spec.workingDir() != null ? spec.workingDir()
                 : c.workingDir() != null && !c.workingDir().isEmpty() ? c.workingDir() : "/";
-        return spec.toBuilder().command(command).clearEnv().env(env).workingDir(cwd).build();
+        ContainerSpec.Builder b = spec.toBuilder().command(command).clearEnv().env(env).workingDir(cwd);
+        if (spec.user() == null && !c.user().isEmpty()) {
+            try {
+                b.user(User.parse(c.user()));
+            } catch (InvalidSpecException e) {
+                throw new InvalidSpecException("image " + spec.image() + " names a bad user: " + e.getMessage());
+            }
+        }
+        return b.build();
     }
 
     /** Creates the write layer and the mount point in {@code stateDir}; returns the overlay to mount there. */
