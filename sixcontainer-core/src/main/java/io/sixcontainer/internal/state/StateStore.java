@@ -28,9 +28,14 @@ import java.util.stream.Stream;
 
 /**
  * Containers' state on disk: {@code containers/<id>/state.json}, always written whole to a
- * temporary file, fsynced and renamed, so a reader sees the old record or the new one; every
+ * temporary file and renamed, so a reader sees the old record or the new one; every
  * read-modify-write holds the container's lock (a file lock across JVMs, a lock within this
  * one, since file locks are per process).
+ *
+ * <p>Nothing is fsynced, as with runc and crun (docs/state.md): a killed JVM or helper cannot
+ * tear a record (the rename is atomic), and a power loss, which could, also kills every
+ * container. A record left empty or cut short that way reads as no record: the directory is
+ * {@link #debris() debris} that the next repair removes.
  */
 public final class StateStore {
 
@@ -73,19 +78,16 @@ public final class StateStore {
             Files.createDirectory(tmp);
             writeRecord(tmp, record);
             Files.move(tmp, dir(record.id), StandardCopyOption.ATOMIC_MOVE);
-            fsyncDirectory(containers);
         } catch (IOException e) {
             deleteTree(tmp);
             throw new ContainerException("cannot record container " + record.id + ": " + e.getMessage(), e);
         }
     }
 
-    /** The record of {@code id}, if there is one. */
+    /** The record of {@code id}, if there is one; a torn record (see the class comment) is none. */
     public Optional<ContainerRecord> read(String id) {
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(dir(id).resolve(STATE_FILE)), ContainerRecord.class));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return RecordFile.read(dir(id).resolve(STATE_FILE), JSON, ContainerRecord.class);
         } catch (IOException e) {
             throw new ContainerException("cannot read the state of container " + id + ": " + e.getMessage(), e);
         }
@@ -133,13 +135,15 @@ public final class StateStore {
     public Optional<ContainerRecord> refresh(String id) {
         Optional<ContainerRecord> r = read(id);
         if (r.isPresent() && r.get().status == ContainerStatus.EXITED && r.get().exitCode == null
-                && r.get().exitSignal == null && Files.exists(dir(id).resolve(ExitRecord.FILE))) {
+                && r.get().exitSignal == null) {
             // A monitor that wrote its record after a reader had given up on it.
-            ExitRecord late = ExitRecord.read(dir(id)).orElseThrow();
-            return Optional.of(update(id, rec -> markExited(rec, late)));
+            Optional<ExitRecord> late = ExitRecord.read(dir(id));
+            if (late.isPresent()) {
+                return Optional.of(update(id, rec -> markExited(rec, late.get())));
+            }
         }
         if (r.isEmpty() || r.get().status != ContainerStatus.RUNNING
-                || ProcessIdentity.isAlive(r.get().pid, r.get().pidStartTime) && !Files.exists(dir(id).resolve(ExitRecord.FILE))) {
+                || ProcessIdentity.isAlive(r.get().pid, r.get().pidStartTime) && !ExitRecord.present(dir(id))) {
             return r;
         }
         ExitRecord exit = awaitExitRecord(id);
@@ -159,12 +163,17 @@ public final class StateStore {
 
     // The monitor reaps the init, then writes the record: a process that is gone with no
     // record yet is most likely in that gap. No record at all means nobody saw the end
-    // (the monitor was killed, or the host rebooted).
+    // (the monitor was killed, or the host rebooted); nor does a torn one, which no monitor
+    // will ever rewrite.
     private ExitRecord awaitExitRecord(String id) {
         for (int i = 0; i < EXIT_RECORD_WAIT_STEPS; i++) {
             Optional<ExitRecord> exit = ExitRecord.read(dir(id));
             if (exit.isPresent()) {
                 return exit.get();
+            }
+            if (ExitRecord.present(dir(id))) {
+                // renamed into place since the read above, or torn
+                return ExitRecord.read(dir(id)).orElse(null);
             }
             try {
                 Thread.sleep(10);
@@ -235,13 +244,25 @@ public final class StateStore {
         JVM_LOCKS.remove(id);
     }
 
-    /** Directories that are debris: removals cut short, and container directories without a record. */
+    /**
+     * Directories that are debris: removals cut short, and container directories without a
+     * readable record (none, or one a power loss left empty or cut short).
+     */
     public List<Path> debris() {
         try (Stream<Path> s = Files.list(containers)) {
             return s.filter(p -> p.getFileName().toString().startsWith(REMOVING_PREFIX)
-                    || !p.getFileName().toString().startsWith(".") && !Files.exists(p.resolve(STATE_FILE))).toList();
+                    || !p.getFileName().toString().startsWith(".") && unreadable(p.getFileName().toString())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + containers, e);
+        }
+    }
+
+    // A record that does not map (a newer version's?) is kept: only a missing or torn one is debris.
+    private boolean unreadable(String id) {
+        try {
+            return read(id).isEmpty();
+        } catch (ContainerException e) {
+            return false;
         }
     }
 
@@ -253,20 +274,11 @@ public final class StateStore {
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
-            ch.force(true);
         }
         try {
             Files.move(tmp, dir.resolve(STATE_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system of " + dir + " cannot rename atomically", e);
-        }
-        fsyncDirectory(dir);
-    }
-
-    // The rename is durable only once the directory that holds the new name is on disk.
-    private static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
         }
     }
 
