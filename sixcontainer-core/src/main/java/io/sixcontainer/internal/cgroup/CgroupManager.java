@@ -39,6 +39,12 @@ public interface CgroupManager {
     /** Removes the cgroup; its processes must be gone. Failures are logged, never thrown. */
     void remove();
 
-    /** The host directories of the container's cgroup (one per v1 hierarchy, one on v2). */
+    /** The host directories of the container's cgroup (one per v1 hierarchy it has, one on v2). */
     List<java.nio.file.Path> dirs();
+
+    /**
+     * The v1 hierarchies the container has a cgroup of, which are what it sees under
+     * {@code /sys/fs/cgroup} (see MountPlan); empty on v2, where it sees its one cgroup.
+     */
+    List<CgroupLayout.Hierarchy> hierarchies();
 }

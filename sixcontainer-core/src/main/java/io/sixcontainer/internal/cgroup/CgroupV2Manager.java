@@ -27,6 +27,7 @@ final class CgroupV2Manager implements CgroupManager {
     @Override
     public void create(Resources resources, int pid) {
         try {
+            CgroupParents.seen(base, dir);
             CgroupFiles.mkdirs(base, dir);
             for (Path p = base; !p.equals(dir); p = p.resolve(dir.getName(p.getNameCount()))) {
                 enableControllers(p);
@@ -82,16 +83,20 @@ final class CgroupV2Manager implements CgroupManager {
         return CgroupFiles.keyed(dir.resolve("memory.events"), "oom_kill") > 0;
     }
 
+    // Parents stay for the next launch; CgroupParents removes them when the runtime closes.
     @Override
     public void remove() {
         CgroupFiles.remove(dir);
-        for (Path p = dir.getParent(); p.startsWith(base) && !p.equals(base); p = p.getParent()) {
-            CgroupFiles.removeIfUnused(p);
-        }
+        CgroupParents.seen(base, dir);
     }
 
     @Override
     public List<Path> dirs() {
         return List.of(dir);
+    }
+
+    @Override
+    public List<CgroupLayout.Hierarchy> hierarchies() {
+        return List.of();
     }
 }

@@ -59,7 +59,7 @@ public final class Launcher {
                 // have been reused yet), and every limit holds before the command runs.
                 long startTime = startTimeOf(initPid);
                 cgroup[0] = CgroupManager.place(id, spec.resources(), initPid);
-                sendConfig(d, configOf(spec, id, d.pty == null ? null : d.pty.slavePath(), overlay));
+                sendConfig(d, configOf(spec, id, d.pty == null ? null : d.pty.slavePath(), overlay, cgroup[0]));
                 return new Started(initPid, startTime, cgroup[0]);
             });
         } catch (RuntimeException e) {
@@ -170,13 +170,14 @@ public final class Launcher {
         return first.value();
     }
 
-    private static LaunchConfig configOf(ContainerSpec spec, String id, String ttySlave, RootOverlay overlay) {
+    private static LaunchConfig configOf(ContainerSpec spec, String id, String ttySlave, RootOverlay overlay,
+                                         CgroupManager cgroup) {
         LaunchConfig config = new LaunchConfig()
                 .rootfs(spec.rootfs().toString())
                 .args(spec.command())
                 .env(spec.effectiveEnv())
                 .cwd(spec.workingDir())
-                .mounts(MountPlan.standard(spec.namespaces()))
+                .mounts(MountPlan.standard(spec.namespaces(), cgroup.hierarchies()))
                 .mounts(MountPlan.options(spec, ttySlave))
                 .mounts(Confinement.mounts(spec.security()))
                 .records(Confinement.records(spec.security()));
