@@ -48,12 +48,13 @@ final class ContainerOps {
 
     ExecProcess exec(String id, ExecSpec spec) {
         ContainerRecord r = running(id);
-        return executor.exec(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, r.confinement, spec);
+        return executor.exec(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, store.confinement(r), spec);
     }
 
     ExecResult execAndCollect(String id, ExecSpec spec, Duration timeout) {
         ContainerRecord r = running(id);
-        return executor.execAndCollect(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, r.confinement, spec, timeout);
+        return executor.execAndCollect(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, store.confinement(r), spec,
+                timeout);
     }
 
     private ContainerRecord running(String id) {

@@ -107,11 +107,11 @@ public final class Lifecycle {
             throw e;
         }
         try {
-            long startTime = ProcessIdentity.startTime(process.initPid()).orElse(0);
             store.update(rec.id, r -> {
                 r.status = ContainerStatus.RUNNING;
                 r.pid = process.initPid();
-                r.pidStartTime = startTime;
+                // read while the init was blocked on its config: by now a short command may have ended
+                r.pidStartTime = process.startTime();
                 r.started = Instant.now();
             });
         } catch (RuntimeException e) {
@@ -135,7 +135,8 @@ public final class Lifecycle {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         rec.id = HexFormat.of().formatHex(b);
-        rec.name = spec.name();
+        // A generated name goes into the first record too: it is rewritten only if taken meanwhile.
+        rec.name = spec.name() != null ? spec.name() : NameRegistry.generate();
         rec.image = spec.image() != null ? spec.image() : spec.rootfs().toString();
         rec.command = spec.command();
         rec.env = spec.effectiveEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
@@ -146,7 +147,7 @@ public final class Lifecycle {
         rec.detached = spec.detached();
         rec.autoRemove = spec.autoRemove();
         rec.launcherPid = ProcessIdentity.self();
-        rec.launcherStartTime = ProcessIdentity.startTime(rec.launcherPid).orElse(0);
+        rec.launcherStartTime = ProcessIdentity.selfStartTime();
         return rec;
     }
 
@@ -155,9 +156,11 @@ public final class Lifecycle {
         if (spec.name() != null) {
             names.claim(spec.name(), rec.id);
         } else {
-            String generated = names.claimGenerated(rec.id);
-            rec.name = generated;
-            store.update(rec.id, r -> r.name = generated);
+            String generated = names.claimGenerated(rec.id, rec.name);
+            if (!generated.equals(rec.name)) {
+                rec.name = generated;
+                store.update(rec.id, r -> r.name = generated);
+            }
         }
     }
 

@@ -43,6 +43,7 @@ public final class StateStore {
     public static final String LOG_FILE = "container.log";
     private static final String STATE_FILE = "state.json";
     private static final String LOCK_FILE = "lock";
+    private static final String CONFINEMENT_FILE = "confinement";
     private static final String CREATING_PREFIX = ".creating-";
     private static final String REMOVING_PREFIX = ".removing-";
     private static final int EXIT_RECORD_WAIT_STEPS = 200;
@@ -70,17 +71,39 @@ public final class StateStore {
         return containers.resolve(id);
     }
 
-    /** Writes the first record of a new container; its directory appears whole or not at all. */
+    /**
+     * Writes the first record of a new container; its directory appears whole or not at all.
+     * Its confinement records go to a file of their own, written once: they are most of the
+     * record's size (the seccomp program), and the record is read and rewritten many times.
+     */
     public void create(ContainerRecord record) {
         // The creator is in the name, so a repair can tell debris from a creation in progress.
         Path tmp = containers.resolve(CREATING_PREFIX + record.id + "." + record.launcherPid + "." + record.launcherStartTime);
+        byte[] confinement = record.confinement;
         try {
             Files.createDirectory(tmp);
+            if (confinement != null) {
+                Files.write(tmp.resolve(CONFINEMENT_FILE), confinement);
+                record.confinement = null;
+            }
             writeRecord(tmp, record);
             Files.move(tmp, dir(record.id), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteTree(tmp);
             throw new ContainerException("cannot record container " + record.id + ": " + e.getMessage(), e);
+        } finally {
+            record.confinement = confinement;
+        }
+    }
+
+    /** The confinement records of {@code r}'s container, or null if it has none (a record from before them). */
+    public byte[] confinement(ContainerRecord r) {
+        try {
+            return Files.readAllBytes(dir(r.id).resolve(CONFINEMENT_FILE));
+        } catch (NoSuchFileException e) {
+            return r.confinement;
+        } catch (IOException e) {
+            throw new ContainerException("cannot read the confinement of container " + r.id + ": " + e.getMessage(), e);
         }
     }
 
