@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sixcontainer.testing.HostSnapshot;
 import io.sixcontainer.testing.RuntimeTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,6 +156,23 @@ class StateRepairTest extends RuntimeTestBase {
         assertThat(info.status()).isEqualTo(ContainerStatus.EXITED);
         assertThat(info.exitStatus()).as("nobody can tell how it ended").isNull();
         c.remove(false);
+    }
+
+    @Test
+    void aRemovalCutShortAfterItsDirectoryMovedIsFinishedByTheNextOpen() throws Exception {
+        Container c = exitedDetached("half-moved");
+        assertThat(HostSnapshot.readCgroups()).as("an exited container keeps its cgroup until removed")
+                .anyMatch(d -> d.endsWith(c.id()));
+        // what a JVM killed in remove() leaves: the directory moved out of sight, the name and cgroup not yet gone
+        Path moved = root.resolve("containers").resolve(".removing-" + c.id() + ".42");
+        Files.move(root.resolve("containers").resolve(c.id()), moved);
+        assertThat(runtime.get("half-moved")).isEmpty();
+
+        try (Runtime reopened = Runtime.open(root)) {
+            assertThat(moved).doesNotExist();
+            assertThat(root.resolve("names").resolve("half-moved")).doesNotExist();
+            assertThat(HostSnapshot.readCgroups()).noneMatch(d -> d.endsWith(c.id()));
+        }
     }
 
     private static Path stateFile(Container c) {

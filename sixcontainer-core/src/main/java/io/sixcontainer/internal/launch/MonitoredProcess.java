@@ -72,12 +72,16 @@ public final class MonitoredProcess {
         });
     }
 
+    // Waiters are released at the exit event: the monitor has reaped the process by then (and
+    // with a PID namespace every process of it), so onEnd sees the final state; the monitor's
+    // own exit, its reaping and the lifeline follow without holding anybody up.
     private void followMonitor() {
-        ExitStatus status = null;
+        boolean ended = false;
         try {
             for (MonitorEvent e = monitor.nextEvent(); e != null; e = monitor.nextEvent()) {
-                if (e.isExit()) {
-                    status = e.exitStatus();
+                if (e.isExit() && !ended) {
+                    ended = true;
+                    end(e.exitStatus());
                 }
             }
         } catch (RuntimeException e) {
@@ -86,16 +90,27 @@ public final class MonitoredProcess {
             try {
                 monitor.reap();
                 monitor.cutLifeline();
-                status = onEnd.apply(status);
             } catch (RuntimeException e) {
-                LOG.warn("{}: cleanup after exit failed", label, e);
+                LOG.warn("{}: reaping the helper monitor failed", label, e);
             }
-            if (status != null) {
-                exit.complete(status);
-            } else {
-                exit.completeExceptionally(new ContainerException("the helper monitor of " + label + " (pid "
-                        + monitor.monitorPid() + ") ended without reporting an exit status"));
+            if (!ended) {
+                end(null);
             }
+        }
+    }
+
+    private void end(ExitStatus reported) {
+        ExitStatus status = reported;
+        try {
+            status = onEnd.apply(reported);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cleanup after exit failed", label, e);
+        }
+        if (status != null) {
+            exit.complete(status);
+        } else {
+            exit.completeExceptionally(new ContainerException("the helper monitor of " + label + " (pid "
+                    + monitor.monitorPid() + ") ended without reporting an exit status"));
         }
     }
 

@@ -183,8 +183,8 @@ final class ContainerOps {
     /** Removes the container's record, name and log; a running one only if {@code force} (it is killed). */
     void remove(String id, boolean force) {
         store.locked(id, () -> {
-            ContainerRecord rec = record(id);
-            if (rec.status == ContainerStatus.RUNNING) {
+            ContainerRecord rec = store.read(id).orElseThrow(() -> new ContainerException("no such container: " + id));
+            if (rec.status == ContainerStatus.RUNNING && !store.ended(rec)) {
                 if (!force) {
                     throw new ContainerException("container " + rec.name + " (" + id.substring(0, 12)
                             + ") is running: stop it first, or remove it with force");
@@ -192,11 +192,13 @@ final class ContainerOps {
                 stop(id, Duration.ZERO);
                 awaitExit(id, null);
             }
-            // Marked first: a JVM killed in the middle leaves a record the next open finishes.
-            store.update(id, x -> x.status = ContainerStatus.REMOVING);
+            // The directory goes out of the way first: from here no reader finds the container,
+            // and a JVM killed in the middle leaves a .removing directory (with the record, so
+            // the cgroup's parent) that the next open finishes.
+            java.nio.file.Path doomed = store.detach(id);
             cgroupOf(rec).remove();
             names.release(rec.name, id);
-            store.delete(id);
+            store.purge(id, doomed);
             if (images != null) {
                 images.containerRemoved(rec.imageId);
             }

@@ -124,7 +124,7 @@ public final class Lifecycle {
             process.monitor().detach();
             return new ObservedContainer(rec.id, rec.name, ops);
         }
-        AttachedContainer c = new AttachedContainer(rec.id, rec.name, process, ops);
+        AttachedContainer c = new AttachedContainer(rec.id, rec.name, rec.autoRemove, process, ops);
         attached.put(rec.id, c);
         c.follow(this::attachedExited);
         return c;
@@ -190,17 +190,25 @@ public final class Lifecycle {
         }
     }
 
+    // What only this JVM knows is recorded here: an OOM kill (the cgroup that showed it is
+    // gone). The exit itself is in the monitor's exit record, which every reader of the
+    // record takes (StateStore.refresh); recording it here too would be one more write per
+    // container, racing with the close() that usually follows.
     private void attachedExited(AttachedContainer c) {
         attached.remove(c.id());
+        boolean oomKilled = c.waitFor(java.time.Duration.ZERO).map(ExitStatus::oomKilled).orElse(false);
+        if (!oomKilled && !c.autoRemove()) {
+            return;
+        }
         if (!ops.exists(c.id())) {
             return;  // closed and removed already
         }
         try {
-            if (c.waitFor(java.time.Duration.ZERO).map(ExitStatus::oomKilled).orElse(false)) {
+            if (oomKilled) {
                 store.update(c.id(), r -> r.oomKilled = true);
+                store.refresh(c.id());
             }
-            ContainerRecord r = store.refresh(c.id()).orElse(null);
-            if (r != null && r.autoRemove) {
+            if (c.autoRemove()) {
                 ops.remove(c.id(), true);
             }
         } catch (ContainerException e) {

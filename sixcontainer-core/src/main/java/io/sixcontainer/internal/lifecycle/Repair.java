@@ -7,22 +7,20 @@ import io.sixcontainer.internal.state.ProcessIdentity;
 import io.sixcontainer.internal.state.StateStore;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts the runtime root back in order when a runtime opens, so a JVM killed at any point of
  * a launch or a remove never needs a manual cleanup: launches whose JVM died before the
- * command ran are removed; removals that were cut short are finished; containers whose record
- * a power loss left torn are removed; running records whose
+ * command ran are removed; removals that were cut short are finished (their cgroups too);
+ * containers whose record a power loss left torn are removed; running records whose
  * process is gone become exited; auto-remove containers that have exited are removed; names
  * that point at no container are released.
  */
 final class Repair {
 
     private static final Logger LOG = LoggerFactory.getLogger(Repair.class);
-    private static final Pattern CONTAINER_ID = Pattern.compile("[0-9a-f]{64}");
 
     private final StateStore store;
     private final NameRegistry names;
@@ -40,15 +38,18 @@ final class Repair {
             StateStore.deleteTree(debris);
         }
         for (Path debris : store.debris()) {
-            String dirName = debris.getFileName().toString();
-            if (CONTAINER_ID.matcher(dirName).matches()) {
-                // Its record is gone or torn (a power loss: records are not fsynced), so its
-                // cgroup parent is unknown; a cgroup under the default one goes with it.
-                LOG.warn("removing container {}: it has no readable record", dirName);
-                ContainerRecord lost = new ContainerRecord();
-                lost.id = dirName;
+            // A removal cut short (its record tells the cgroup's parent), or a container whose
+            // record is gone or torn (a power loss: records are not fsynced; then a cgroup
+            // under the default parent goes with it).
+            StateStore.idOf(debris).ifPresent(id -> {
+                ContainerRecord lost = store.recordIn(debris).orElseGet(() -> {
+                    LOG.warn("removing container {}: it has no readable record", id);
+                    ContainerRecord unknown = new ContainerRecord();
+                    unknown.id = id;
+                    return unknown;
+                });
                 cgroups.apply(lost).remove();
-            }
+            });
             StateStore.deleteTree(debris);
         }
         for (String id : store.ids()) {

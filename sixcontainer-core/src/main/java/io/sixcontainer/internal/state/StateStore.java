@@ -47,6 +47,8 @@ public final class StateStore {
     private static final String CREATING_PREFIX = ".creating-";
     private static final String REMOVING_PREFIX = ".removing-";
     private static final int EXIT_RECORD_WAIT_STEPS = 200;
+    private static final java.util.regex.Pattern DEBRIS_ID = java.util.regex.Pattern.compile(
+            "(?:" + java.util.regex.Pattern.quote(REMOVING_PREFIX) + ")?([0-9a-f]{64})(?:\\.[0-9]+)?");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -165,8 +167,7 @@ public final class StateStore {
                 return Optional.of(update(id, rec -> markExited(rec, late.get())));
             }
         }
-        if (r.isEmpty() || r.get().status != ContainerStatus.RUNNING
-                || ProcessIdentity.isAlive(r.get().pid, r.get().pidStartTime) && !ExitRecord.present(dir(id))) {
+        if (r.isEmpty() || !ended(r.get())) {
             return r;
         }
         ExitRecord exit = awaitExitRecord(id);
@@ -182,6 +183,12 @@ public final class StateStore {
             }
             throw e;
         }
+    }
+
+    /** True when {@code r} says running but its process is gone or its monitor recorded the exit. */
+    public boolean ended(ContainerRecord r) {
+        return r.status == ContainerStatus.RUNNING
+                && !(ProcessIdentity.isAlive(r.pid, r.pidStartTime) && !ExitRecord.present(dir(r.id)));
     }
 
     // The monitor reaps the init, then writes the record: a process that is gone with no
@@ -255,16 +262,46 @@ public final class StateStore {
      * half-deleted container; a leftover of a crash in between is swept by a repair.
      */
     public void delete(String id) {
+        purge(id, detach(id));
+    }
+
+    /**
+     * The first step of {@link #delete}: renames the directory of {@code id} out of the way,
+     * after which no reader finds the container; returns where it went, or null if it was gone.
+     */
+    public Path detach(String id) {
         Path doomed = containers.resolve(REMOVING_PREFIX + id + "." + System.nanoTime());
         try {
             Files.move(dir(id), doomed, StandardCopyOption.ATOMIC_MOVE);
+            return doomed;
         } catch (NoSuchFileException gone) {
-            return;
+            return null;
         } catch (IOException e) {
             throw new ContainerException("cannot remove container " + id + ": " + e.getMessage(), e);
         }
-        deleteTree(doomed);
+    }
+
+    /** The second step of {@link #delete}: deletes what {@link #detach} moved away ({@code doomed} may be null). */
+    public void purge(String id, Path doomed) {
+        if (doomed != null) {
+            deleteTree(doomed);
+        }
         JVM_LOCKS.remove(id);
+    }
+
+    /** The record in a directory {@link #debris()} returned, if it still holds a readable one. */
+    public Optional<ContainerRecord> recordIn(Path debris) {
+        try {
+            return RecordFile.read(debris.resolve(STATE_FILE), JSON, ContainerRecord.class);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The container id a directory {@link #debris()} returned belongs to, if its name tells. */
+    public static Optional<String> idOf(Path debris) {
+        java.util.regex.Matcher m = DEBRIS_ID.matcher(debris.getFileName().toString());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /**
