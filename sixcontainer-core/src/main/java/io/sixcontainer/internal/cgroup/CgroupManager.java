@@ -5,30 +5,38 @@ import java.util.List;
 
 /**
  * The cgroup of one container, on whichever layout the host has (v1: one hierarchy per
- * controller; v2: one unified tree). Created in the launch handshake window, while the
- * init is still blocked on its config, so every limit holds before the command runs.
+ * controller; v2: one unified tree). Made with its limits while the helper starts, and the
+ * init is added in the launch handshake window, while it is still blocked on its config,
+ * so every limit holds before the command runs.
  */
 public interface CgroupManager {
 
     /**
      * Creates the cgroup of container {@code id} on this host's layout, with the limits of
-     * {@code resources}, and moves {@code pid} into it.
+     * {@code resources}; {@link #admit} then adds the init.
      *
      * @throws io.sixcontainer.LaunchException if any step fails; nothing is left behind
      */
-    static CgroupManager place(String id, io.sixcontainer.Resources resources, int pid) {
+    static CgroupManager prepare(String id, io.sixcontainer.Resources resources) {
         CgroupManager cgroup = CgroupLayout.host().managerFor(id, resources);
-        cgroup.create(resources, pid);
+        cgroup.create(resources);
         return cgroup;
     }
 
     /**
-     * Creates the container's cgroup, writes every limit of {@code resources} and moves
-     * {@code pid} into it. On any failure removes what it created and throws.
+     * Creates the container's cgroup and writes every limit of {@code resources}. On any
+     * failure removes what it created and throws.
      *
      * @throws io.sixcontainer.LaunchException naming the file, the value and errno
      */
-    void create(Resources resources, int pid);
+    void create(Resources resources);
+
+    /**
+     * Moves {@code pid} into the cgroup (every hierarchy of it on v1).
+     *
+     * @throws io.sixcontainer.LaunchException naming the file, the value and errno; the caller removes the cgroup
+     */
+    void admit(int pid);
 
     /** The usage so far; zeros for what the kernel does not report (or once removed). Never throws. */
     io.sixcontainer.ResourceUsage usage();

@@ -58,7 +58,7 @@ final class CgroupV1Manager implements CgroupManager {
     }
 
     @Override
-    public void create(Resources resources, int pid) {
+    public void create(Resources resources) {
         try {
             for (CgroupLayout.Hierarchy h : used) {
                 Path base = base(h);
@@ -75,12 +75,16 @@ final class CgroupV1Manager implements CgroupManager {
                 }
             }
             writeLimits(resources);
-            for (CgroupLayout.Hierarchy h : used) {
-                CgroupFiles.write(dirs.get(h).resolve("cgroup.procs"), Integer.toString(pid));
-            }
         } catch (RuntimeException e) {
             remove();
             throw e;
+        }
+    }
+
+    @Override
+    public void admit(int pid) {
+        for (CgroupLayout.Hierarchy h : used) {
+            CgroupFiles.write(dirs.get(h).resolve("cgroup.procs"), Integer.toString(pid));
         }
     }
 

@@ -25,7 +25,7 @@ final class CgroupV2Manager implements CgroupManager {
     }
 
     @Override
-    public void create(Resources resources, int pid) {
+    public void create(Resources resources) {
         try {
             CgroupParents.seen(base, dir);
             CgroupFiles.mkdirs(base, dir);
@@ -33,11 +33,15 @@ final class CgroupV2Manager implements CgroupManager {
                 enableControllers(p);
             }
             writeLimits(resources);
-            CgroupFiles.write(dir.resolve("cgroup.procs"), Integer.toString(pid));
         } catch (RuntimeException e) {
             remove();
             throw e;
         }
+    }
+
+    @Override
+    public void admit(int pid) {
+        CgroupFiles.write(dir.resolve("cgroup.procs"), Integer.toString(pid));
     }
 
     // A cgroup with processes of its own (other than the root) cannot enable controllers

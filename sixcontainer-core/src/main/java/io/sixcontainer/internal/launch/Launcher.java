@@ -54,12 +54,16 @@ public final class Launcher {
         CgroupManager[] cgroup = new CgroupManager[1];
         try {
             return handshake(d, monitor, "container " + id, () -> {
+                // While the helper starts and clones: the cgroup with its limits, and the
+                // config into the pipe, which stays open: the init reads it to EOF.
+                cgroup[0] = CgroupManager.prepare(id, spec.resources());
+                writeConfig(d, monitor, configOf(spec, id, d.pty == null ? null : d.pty.slavePath(), overlay, cgroup[0]));
                 int initPid = awaitPid(monitor);
                 // The init is blocked reading fd 3: its start time is its own (its pid cannot
                 // have been reused yet), and every limit holds before the command runs.
                 long startTime = startTimeOf(initPid);
-                cgroup[0] = CgroupManager.place(id, spec.resources(), initPid);
-                sendConfig(d, configOf(spec, id, d.pty == null ? null : d.pty.slavePath(), overlay, cgroup[0]));
+                cgroup[0].admit(initPid);
+                closeConfig(d);
                 return new Started(initPid, startTime, cgroup[0]);
             });
         } catch (RuntimeException e) {
@@ -196,14 +200,33 @@ public final class Launcher {
     }
 
     private static void sendConfig(Descriptors d, LaunchConfig config) {
-        int fd = d.config[1];
-        d.config[1] = -1;
         byte[] bytes = config.toBytes();
         try {
-            Libc.writeFully(fd, bytes, 0, bytes.length);
+            Libc.writeFully(d.config[1], bytes, 0, bytes.length);
         } finally {
-            Libc.close(fd);
+            closeConfig(d);
         }
+    }
+
+    // A config larger than the pipe's buffer is read by the init as it is written. A helper
+    // that failed before its clone closes the pipe (EPIPE): its event says why.
+    private static void writeConfig(Descriptors d, HelperProcess monitor, LaunchConfig config) {
+        byte[] bytes = config.toBytes();
+        try {
+            Libc.writeFully(d.config[1], bytes, 0, bytes.length);
+        } catch (ErrnoException e) {
+            if (e.errno() == io.sixcontainer.ffi.Errno.EPIPE) {
+                awaitPid(monitor);
+            }
+            throw e;
+        }
+    }
+
+    // EOF on fd 3: the init goes on.
+    private static void closeConfig(Descriptors d) {
+        int fd = d.config[1];
+        d.config[1] = -1;
+        Libc.close(fd);
     }
 
     private static String readToEnd(int fd) {
