@@ -100,7 +100,7 @@ public final class Lifecycle {
                 process = launcher.launch(spec, rec.id, dir, null);
             } else {
                 var overlay = Workspace.create(root, dir, lowerDirs);
-                process = launcher.launch(Workspace.launchSpec(spec, dir), rec.id, dir, overlay);
+                process = launcher.launch(Workspace.launchSpec(spec, root), rec.id, dir, overlay);
             }
         } catch (RuntimeException e) {
             discard(rec, e);
