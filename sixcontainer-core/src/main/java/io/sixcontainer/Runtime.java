@@ -211,14 +211,17 @@ public final class Runtime implements AutoCloseable {
 
     /**
      * Stops and removes every attached container this runtime launched; detached ones live on.
-     * Parent cgroups (see {@link Resources#cgroupParent()}) that containers of this JVM used
-     * and that are empty now are removed.
+     * Waits until the files of removed containers are deleted (a removal takes the container
+     * out of sight at once and deletes its files in the background). Parent cgroups (see
+     * {@link Resources#cgroupParent()}) that containers of this JVM used and that are empty
+     * now are removed.
      */
     @Override
     public void close() {
         try {
             lifecycle.closeAttached();
         } finally {
+            lifecycle.finishRemovals();
             // Parent cgroups stay while containers come and go; the empty ones go now.
             CgroupParents.removeUnused();
         }

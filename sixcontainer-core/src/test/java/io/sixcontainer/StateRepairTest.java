@@ -163,8 +163,8 @@ class StateRepairTest extends RuntimeTestBase {
         Container c = exitedDetached("half-moved");
         assertThat(HostSnapshot.readCgroups()).as("an exited container keeps its cgroup until removed")
                 .anyMatch(d -> d.endsWith(c.id()));
-        // what a JVM killed in remove() leaves: the directory moved out of sight, the name and cgroup not yet gone
-        Path moved = root.resolve("containers").resolve(".removing-" + c.id() + ".42");
+        // what a JVM killed in remove() leaves: the directory in the trash, the name and cgroup not yet gone
+        Path moved = root.resolve("trash").resolve(c.id() + ".42");
         Files.move(root.resolve("containers").resolve(c.id()), moved);
         assertThat(runtime.get("half-moved")).isEmpty();
 
@@ -172,6 +172,26 @@ class StateRepairTest extends RuntimeTestBase {
             assertThat(moved).doesNotExist();
             assertThat(root.resolve("names").resolve("half-moved")).doesNotExist();
             assertThat(HostSnapshot.readCgroups()).noneMatch(d -> d.endsWith(c.id()));
+        }
+    }
+
+    @Test
+    void aRemovedContainerIsGoneAtOnceAndItsFilesOnceTheRuntimeCloses() throws Exception {
+        Path ownRoot = io.sixcontainer.testing.TestRoots.create();
+        try {
+            try (Runtime own = Runtime.open(ownRoot)) {
+                for (int i = 0; i < 20; i++) {
+                    Container c = own.launch(ContainerSpec.builder().image("busybox")
+                            .command("sh", "-c", "mkdir -p /a/b/c && echo x > /a/b/c/f").build());
+                    assertThat(c.waitFor().success()).isTrue();
+                    c.close();
+                    assertThat(ownRoot.resolve("containers")).as("gone for every reader").isEmptyDirectory();
+                    assertThat(own.list()).isEmpty();
+                }
+            }
+            assertThat(ownRoot.resolve("trash")).as("deleted by the time the runtime has closed").isEmptyDirectory();
+        } finally {
+            io.sixcontainer.testing.TestRoots.delete(ownRoot);
         }
     }
 

@@ -192,13 +192,13 @@ final class ContainerOps {
                 stop(id, Duration.ZERO);
                 awaitExit(id, null);
             }
-            // The directory goes out of the way first: from here no reader finds the container,
-            // and a JVM killed in the middle leaves a .removing directory (with the record, so
-            // the cgroup's parent) that the next open finishes.
+            // The directory goes into the trash first: from here no reader finds the container,
+            // and a JVM killed in the middle leaves it there (with the record, so the cgroup's
+            // parent) for the next open to finish. Its files are deleted in the background.
             java.nio.file.Path doomed = store.detach(id);
             cgroupOf(rec).remove();
             names.release(rec.name, id);
-            store.purge(id, doomed);
+            store.purgeLater(id, doomed);
             if (images != null) {
                 images.containerRemoved(rec.imageId);
             }

@@ -274,6 +274,11 @@ public final class Lifecycle {
         return r;
     }
 
+    /** Waits until the files of the containers this JVM removed are deleted (they go in the background). */
+    public void finishRemovals() {
+        store.drain();
+    }
+
     /** Kills and waits for every attached container of this JVM. */
     public void closeAttached() {
         for (AttachedContainer c : List.copyOf(attached.values())) {

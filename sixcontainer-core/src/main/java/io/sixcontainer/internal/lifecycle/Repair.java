@@ -43,14 +43,17 @@ final class Repair {
             // under the default parent goes with it).
             StateStore.idOf(debris).ifPresent(id -> {
                 ContainerRecord lost = store.recordIn(debris).orElseGet(() -> {
-                    LOG.warn("removing container {}: it has no readable record", id);
+                    if (debris.getFileName().toString().equals(id)) {
+                        LOG.warn("removing container {}: it has no readable record", id);
+                    }
                     ContainerRecord unknown = new ContainerRecord();
                     unknown.id = id;
                     return unknown;
                 });
                 cgroups.apply(lost).remove();
             });
-            StateStore.deleteTree(debris);
+            // A removal in another JVM may be deleting the same tree.
+            StateStore.deleteTreeQuietly(debris);
         }
         for (String id : store.ids()) {
             try {

@@ -57,10 +57,12 @@ public final class StateStore {
     private static final Map<String, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path containers;
+    private final Trash trash;
 
     /** @param root the runtime root */
     public StateStore(Path root) {
         this.containers = root.resolve("containers");
+        this.trash = new Trash(root);
         try {
             Files.createDirectories(containers);
         } catch (IOException e) {
@@ -266,11 +268,11 @@ public final class StateStore {
     }
 
     /**
-     * The first step of {@link #delete}: renames the directory of {@code id} out of the way,
+     * The first step of {@link #delete}: renames the directory of {@code id} into the trash,
      * after which no reader finds the container; returns where it went, or null if it was gone.
      */
     public Path detach(String id) {
-        Path doomed = containers.resolve(REMOVING_PREFIX + id + "." + System.nanoTime());
+        Path doomed = trash.slot(id);
         try {
             Files.move(dir(id), doomed, StandardCopyOption.ATOMIC_MOVE);
             return doomed;
@@ -289,6 +291,19 @@ public final class StateStore {
         JVM_LOCKS.remove(id);
     }
 
+    /** {@link #purge}, but the files are deleted in the background ({@link #drain} waits for that). */
+    public void purgeLater(String id, Path doomed) {
+        if (doomed != null) {
+            trash.empty(doomed);
+        }
+        JVM_LOCKS.remove(id);
+    }
+
+    /** Waits until the files of every container this store {@link #purgeLater purged later} are deleted. */
+    public void drain() {
+        trash.drain();
+    }
+
     /** The record in a directory {@link #debris()} returned, if it still holds a readable one. */
     public Optional<ContainerRecord> recordIn(Path debris) {
         try {
@@ -305,13 +320,14 @@ public final class StateStore {
     }
 
     /**
-     * Directories that are debris: removals cut short, and container directories without a
-     * readable record (none, or one a power loss left empty or cut short).
+     * Directories that are debris: removals cut short (in the trash, or {@code .removing-*} of
+     * earlier versions), and container directories without a readable record (none, or one a
+     * power loss left empty or cut short).
      */
     public List<Path> debris() {
         try (Stream<Path> s = Files.list(containers)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(REMOVING_PREFIX)
-                    || !p.getFileName().toString().startsWith(".") && unreadable(p.getFileName().toString())).toList();
+            return Stream.concat(trash.abandoned().stream(), s.filter(p -> p.getFileName().toString().startsWith(REMOVING_PREFIX)
+                    || !p.getFileName().toString().startsWith(".") && unreadable(p.getFileName().toString()))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + containers, e);
         }
@@ -340,6 +356,11 @@ public final class StateStore {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system of " + dir + " cannot rename atomically", e);
         }
+    }
+
+    /** {@link #deleteTree}, content when another process deletes the same tree meanwhile; logs what it cannot delete. */
+    public static void deleteTreeQuietly(Path root) {
+        Trash.deleteQuietly(root);
     }
 
     /** Deletes a tree without following symlinks; a missing tree is fine. */
