@@ -121,7 +121,10 @@ final class CgroupFiles {
     static void remove(Path dir) {
         for (int attempt = 0; ; attempt++) {
             try {
-                Files.deleteIfExists(dir);
+                // No lstat first: a removal tries every hierarchy, most often finding nothing.
+                Files.delete(dir);
+                return;
+            } catch (NoSuchFileException gone) {
                 return;
             } catch (IOException e) {
                 if (attempt >= 50) {

@@ -107,13 +107,12 @@ public final class Lifecycle {
             throw e;
         }
         try {
-            store.update(rec.id, r -> {
-                r.status = ContainerStatus.RUNNING;
-                r.pid = process.initPid();
-                // read while the init was blocked on its config: by now a short command may have ended
-                r.pidStartTime = process.startTime();
-                r.started = Instant.now();
-            });
+            rec.status = ContainerStatus.RUNNING;
+            rec.pid = process.initPid();
+            // read while the init was blocked on its config: by now a short command may have ended
+            rec.pidStartTime = process.startTime();
+            rec.started = Instant.now();
+            store.rewrite(rec);
         } catch (RuntimeException e) {
             abandon(process, rec, e);
             throw e;
@@ -159,7 +158,7 @@ public final class Lifecycle {
             String generated = names.claimGenerated(rec.id, rec.name);
             if (!generated.equals(rec.name)) {
                 rec.name = generated;
-                store.update(rec.id, r -> r.name = generated);
+                store.rewrite(rec);
             }
         }
     }

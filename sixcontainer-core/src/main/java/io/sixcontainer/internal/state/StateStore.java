@@ -77,8 +77,9 @@ public final class StateStore {
 
     /**
      * Writes the first record of a new container; its directory appears whole or not at all.
-     * Its confinement records go to a file of their own, written once: they are most of the
-     * record's size (the seccomp program), and the record is read and rewritten many times.
+     * Its confinement records go to a file of their own, written once (and out of {@code
+     * record}): they are most of the record's size (the seccomp program), and the record is
+     * read and rewritten many times.
      */
     public void create(ContainerRecord record) {
         // The creator is in the name, so a repair can tell debris from a creation in progress.
@@ -93,10 +94,9 @@ public final class StateStore {
             writeRecord(tmp, record);
             Files.move(tmp, dir(record.id), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            record.confinement = confinement;
             deleteTree(tmp);
             throw new ContainerException("cannot record container " + record.id + ": " + e.getMessage(), e);
-        } finally {
-            record.confinement = confinement;
         }
     }
 
@@ -131,6 +131,22 @@ public final class StateStore {
                 throw new ContainerException("cannot write the state of container " + id + ": " + e.getMessage(), e);
             }
             return r;
+        });
+    }
+
+    /**
+     * Persists the launcher's own copy of a record it {@link #create created}, under the lock,
+     * without reading the record back: nothing else changes a record while its launcher is
+     * alive, but a removal, which takes the directory (and so the lock: this then fails).
+     */
+    public void rewrite(ContainerRecord own) {
+        locked(own.id, () -> {
+            try {
+                writeRecord(dir(own.id), own);
+            } catch (IOException e) {
+                throw new ContainerException("cannot write the state of container " + own.id + ": " + e.getMessage(), e);
+            }
+            return null;
         });
     }
 
