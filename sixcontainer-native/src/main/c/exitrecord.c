@@ -9,20 +9,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static int fsync_dir(int dirfd)
-{
-	int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	int saved = errno;
-	if (xclose(fd) < 0 && rc == 0)
-		return -1;
-	errno = saved;
-	return rc;
-}
-
 int exit_record_write(const char *state_dir, int wait_status)
 {
 	struct timespec now;
@@ -45,14 +31,12 @@ int exit_record_write(const char *state_dir, int wait_status)
 	int fd = openat(dirfd, "exit.tmp", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	int rc = -1;
 	if (fd >= 0) {
-		rc = (write_all(fd, line, (size_t)n) == 0 && fsync(fd) == 0) ? 0 : -1;
+		rc = write_all(fd, line, (size_t)n) == 0 ? 0 : -1;
 		if (xclose(fd) < 0)
 			rc = -1;
 	}
 	if (rc == 0)
 		rc = renameat(dirfd, "exit.tmp", dirfd, "exit");
-	if (rc == 0)
-		rc = fsync_dir(dirfd);
 	int saved = errno;
 	if (xclose(dirfd) < 0 && rc == 0)
 		return -1;

@@ -2,6 +2,7 @@ package io.sixcontainer;
 
 import io.sixcontainer.ffi.HelperBinary;
 import io.sixcontainer.ffi.Libc;
+import io.sixcontainer.internal.cgroup.CgroupParents;
 import io.sixcontainer.internal.cgroup.OrphanSweep;
 import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.launch.OutputCollector;
@@ -208,9 +209,21 @@ public final class Runtime implements AutoCloseable {
                 Objects.requireNonNull(format, "format") == ExportFormat.OCI_LAYOUT);
     }
 
-    /** Stops and removes every attached container this runtime launched; detached ones live on. */
+    /**
+     * Stops and removes every attached container this runtime launched; detached ones live on.
+     * Waits until the files of removed containers are deleted (a removal takes the container
+     * out of sight at once and deletes its files in the background). Parent cgroups (see
+     * {@link Resources#cgroupParent()}) that containers of this JVM used and that are empty
+     * now are removed.
+     */
     @Override
     public void close() {
-        lifecycle.closeAttached();
+        try {
+            lifecycle.closeAttached();
+        } finally {
+            lifecycle.finishRemovals();
+            // Parent cgroups stay while containers come and go; the empty ones go now.
+            CgroupParents.removeUnused();
+        }
     }
 }

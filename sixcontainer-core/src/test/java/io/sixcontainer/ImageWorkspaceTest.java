@@ -24,6 +24,7 @@ class ImageWorkspaceTest extends RuntimeTestBase {
             assertThat(a.execAndCollect(ExecSpec.of("sh", "-c", "cat /etc/motd; ls /bin/vi 2>&1"), Duration.ofSeconds(10))
                     .stdout().lines()).containsExactly("mine", "ls: /bin/vi: No such file or directory");
             assertThat(busybox.resolve("etc/motd")).as("the image is never modified").doesNotExist();
+            assertThat(root.resolve("mnt")).as("the shared mount point, as the host sees it").isEmptyDirectory();
             assertThat(busybox.resolve("bin/vi")).exists();
             Path upper = root.resolve("containers").resolve(a.id()).resolve("upper");
             assertThat(upper.resolve("etc/motd")).hasContent("mine");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sixcontainer.testing.HostSnapshot;
 import io.sixcontainer.testing.RuntimeTestBase;
+import io.sixcontainer.testing.TestRoots;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,6 +41,24 @@ class ResourceLimitsTest extends RuntimeTestBase {
         assertThat(lines.subList(0, lines.indexOf(""))).isNotEmpty().allSatisfy(l -> assertThat(l).endsWith(":/"));
         assertThat(lines.getLast()).isEqualTo("104857600");
         assertThat(r.status().success()).as(r.stderr()).isTrue();
+    }
+
+    @Test
+    void onV1TheContainerHasCgroupsOnlyInTheHierarchiesItNeedsAndSeesOnlyThose() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(V2, "v1 only");
+        ContainerSpec spec = spec("sh", "-c", "echo $(ls /sys/fs/cgroup); read x; exit 0")
+                .resources(Resources.builder().memory(Resources.parseSize("64m")).pidsMax(50).build())
+                .stdin(Stdio.pipe()).stdout(Stdio.pipe()).build();
+        try (Container c = runtime.launch(spec)) {
+            String inside = new BufferedReader(new InputStreamReader(c.stdout())).readLine();
+            // usage and OOM kills (memory, cpuacct), the device allow-list, and the one limit set besides memory
+            assertThat(inside.split(" ")).containsExactlyInAnyOrder("cpuacct", "devices", "memory", "pids");
+            List<String> own = Files.readAllLines(Path.of("/proc/" + c.pid() + "/cgroup")).stream()
+                    .filter(l -> l.endsWith("/" + c.id())).map(l -> l.split(":")[1]).toList();
+            assertThat(own).containsExactlyInAnyOrder("cpuacct", "devices", "memory", "pids");
+            c.stdin().close();
+            assertThat(c.waitFor().success()).isTrue();
+        }
     }
 
     @Test
@@ -151,11 +170,18 @@ class ResourceLimitsTest extends RuntimeTestBase {
     }
 
     @Test
-    void anAbsoluteParentIsMadeFromTheRootAndRemovedWhenEmpty() {
-        ContainerResult r = run(Resources.builder().cgroupParent("/sixcontainer-test/jobs").pidsMax(7).build(),
-                "cat " + file("pids", "pids.max", "pids.max"));
-        assertThat(r.stdout()).isEqualTo("7\n");
+    void anAbsoluteParentIsMadeFromTheRootAndRemovedWhenTheRuntimeCloses() {
+        Path testRoot = TestRoots.create();
         Path parent = Path.of(V2 ? "/sys/fs/cgroup" : "/sys/fs/cgroup/pids", "sixcontainer-test");
+        try (Runtime own = Runtime.open(testRoot)) {
+            ContainerSpec spec = ContainerSpec.builder().rootfs(busybox).command("cat", file("pids", "pids.max", "pids.max"))
+                    .resources(Resources.builder().cgroupParent("/sixcontainer-test/jobs").pidsMax(7).build()).build();
+            ContainerResult r = own.run(spec, Duration.ofSeconds(60));
+            assertThat(r.stdout()).isEqualTo("7\n");
+            assertThat(parent.resolve("jobs")).as("kept for the next launch while the runtime is open").isDirectory();
+        } finally {
+            TestRoots.delete(testRoot);
+        }
         assertThat(parent).doesNotExist();
     }
 

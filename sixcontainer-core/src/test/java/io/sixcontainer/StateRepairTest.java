@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sixcontainer.testing.HostSnapshot;
 import io.sixcontainer.testing.RuntimeTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +100,103 @@ class StateRepairTest extends RuntimeTestBase {
         }
         kept.remove(false);
         Files.delete(inProgress);
+    }
+
+    /**
+     * Records are not fsynced (docs/state.md): a power loss may leave one empty, cut short or
+     * zero-filled. Such a record is no container for any reader, and the next open removes it
+     * and releases its name; a whole record beside it is untouched.
+     */
+    @Test
+    void recordsAPowerLossToreAreNoContainersAndTheNextOpenRemovesThem() throws Exception {
+        Container empty = exitedDetached("torn-empty");
+        Container cut = exitedDetached("torn-cut");
+        Container zeros = exitedDetached("torn-zeros");
+        Container whole = exitedDetached("whole");
+        Path emptyState = stateFile(empty);
+        Files.write(emptyState, new byte[0]);
+        byte[] record = Files.readAllBytes(stateFile(cut));
+        Files.write(stateFile(cut), java.util.Arrays.copyOf(record, record.length / 2));
+        Files.write(stateFile(zeros), new byte[Files.readAllBytes(stateFile(zeros)).length]);
+
+        assertThat(runtime.list()).extracting(ContainerInfo::name).contains("whole")
+                .doesNotContain("torn-empty", "torn-cut", "torn-zeros");
+        assertThat(runtime.get("torn-cut")).isEmpty();
+        assertThat(runtime.get(zeros.id())).isEmpty();
+        assertThatThrownBy(empty::info).isInstanceOf(ContainerException.class).hasMessageContaining("no such container");
+
+        try (Runtime reopened = Runtime.open(root)) {
+            for (Container torn : List.of(empty, cut, zeros)) {
+                assertThat(root.resolve("containers").resolve(torn.id())).doesNotExist();
+            }
+            assertThat(root.resolve("names").resolve("torn-empty")).doesNotExist();
+            assertThat(root.resolve("names").resolve("torn-cut")).doesNotExist();
+            assertThat(reopened.get("whole").orElseThrow().info().exitStatus()).isEqualTo(ExitStatus.exited(0));
+            // the names are free again
+            reopened.launch(spec("true").name("torn-cut").build()).close();
+        }
+        whole.remove(false);
+    }
+
+    @Test
+    void aRunningContainerWhoseExitRecordIsTornHasExitedWithAnUnknownStatus() throws Exception {
+        int dead = deadPid();
+        Container c = exitedDetached("torn-exit");
+        editRecord(c, n -> {
+            n.put("status", "RUNNING");
+            n.put("pid", dead);
+            n.putNull("exitCode");
+            n.putNull("finished");
+        });
+        Path exit = root.resolve("containers").resolve(c.id()).resolve("exit");
+        String line = Files.readString(exit);
+        Files.writeString(exit, line.substring(0, line.length() - 4));
+
+        ContainerInfo info = c.info();
+        assertThat(info.status()).isEqualTo(ContainerStatus.EXITED);
+        assertThat(info.exitStatus()).as("nobody can tell how it ended").isNull();
+        c.remove(false);
+    }
+
+    @Test
+    void aRemovalCutShortAfterItsDirectoryMovedIsFinishedByTheNextOpen() throws Exception {
+        Container c = exitedDetached("half-moved");
+        assertThat(HostSnapshot.readCgroups()).as("an exited container keeps its cgroup until removed")
+                .anyMatch(d -> d.endsWith(c.id()));
+        // what a JVM killed in remove() leaves: the directory in the trash, the name and cgroup not yet gone
+        Path moved = root.resolve("trash").resolve(c.id() + ".42");
+        Files.move(root.resolve("containers").resolve(c.id()), moved);
+        assertThat(runtime.get("half-moved")).isEmpty();
+
+        try (Runtime reopened = Runtime.open(root)) {
+            assertThat(moved).doesNotExist();
+            assertThat(root.resolve("names").resolve("half-moved")).doesNotExist();
+            assertThat(HostSnapshot.readCgroups()).noneMatch(d -> d.endsWith(c.id()));
+        }
+    }
+
+    @Test
+    void aRemovedContainerIsGoneAtOnceAndItsFilesOnceTheRuntimeCloses() throws Exception {
+        Path ownRoot = io.sixcontainer.testing.TestRoots.create();
+        try {
+            try (Runtime own = Runtime.open(ownRoot)) {
+                for (int i = 0; i < 20; i++) {
+                    Container c = own.launch(ContainerSpec.builder().image("busybox")
+                            .command("sh", "-c", "mkdir -p /a/b/c && echo x > /a/b/c/f").build());
+                    assertThat(c.waitFor().success()).isTrue();
+                    c.close();
+                    assertThat(ownRoot.resolve("containers")).as("gone for every reader").isEmptyDirectory();
+                    assertThat(own.list()).isEmpty();
+                }
+            }
+            assertThat(ownRoot.resolve("trash")).as("deleted by the time the runtime has closed").isEmptyDirectory();
+        } finally {
+            io.sixcontainer.testing.TestRoots.delete(ownRoot);
+        }
+    }
+
+    private static Path stateFile(Container c) {
+        return root.resolve("containers").resolve(c.id()).resolve("state.json");
     }
 
     @Test

@@ -70,6 +70,16 @@ final class CgroupFiles {
 
     /** Creates {@code dir} and its missing parents below {@code base}. */
     static void mkdirs(Path base, Path dir) {
+        // Usually the parents are there (they stay while a runtime is open): one mkdir.
+        try {
+            Files.createDirectory(dir);
+            return;
+        } catch (FileAlreadyExistsException | NoSuchFileException parentsOrRace) {
+            // made (or found) below
+        } catch (IOException e) {
+            throw new LaunchException("cannot create the cgroup " + dir + ": " + describe(e), "cgroup", 0,
+                    dir.toString(), e);
+        }
         // A concurrent removal may take away an empty shared parent between our checks.
         for (int attempt = 0; ; attempt++) {
             try {
@@ -111,7 +121,10 @@ final class CgroupFiles {
     static void remove(Path dir) {
         for (int attempt = 0; ; attempt++) {
             try {
-                Files.deleteIfExists(dir);
+                // No lstat first: a removal tries every hierarchy, most often finding nothing.
+                Files.delete(dir);
+                return;
+            } catch (NoSuchFileException gone) {
                 return;
             } catch (IOException e) {
                 if (attempt >= 50) {

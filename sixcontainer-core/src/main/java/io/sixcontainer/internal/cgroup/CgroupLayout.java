@@ -60,7 +60,7 @@ public record CgroupLayout(Path unifiedOwnDir, Path unifiedRoot, List<Hierarchy>
             throw new LaunchException("this host has no cgroup controllers mounted (neither a cgroup2 mount nor"
                     + " cgroup v1 hierarchies under /proc/self/mountinfo)", "cgroup", 0, "", null);
         }
-        return new CgroupV1Manager(hierarchies, resources.cgroupParent(), id);
+        return new CgroupV1Manager(hierarchies, resources, id);
     }
 
     /** Where a relative cgroup parent hangs: the process's own cgroup; an absolute one: the root. */

@@ -7,31 +7,38 @@ import java.util.List;
 
 /**
  * The cgroup of one container, on whichever layout the host has (v1: one hierarchy per
- * controller; v2: one unified tree). Created in the launch handshake window, while the
- * init is still blocked on its config, so every limit holds before the command runs.
+ * controller; v2: one unified tree). Made with its limits while the helper starts, and the
+ * init is added in the launch handshake window, while it is still blocked on its config,
+ * so every limit holds before the command runs.
  */
 public interface CgroupManager {
 
     /**
      * Creates the cgroup of container {@code id} on this host's layout, with the limits of
-     * {@code resources} and the device rules of {@code security}, and moves {@code pid} into it.
+     * {@code resources} and the device rules of {@code security}; {@link #admit} then adds the init.
      *
      * @throws io.sixcontainer.LaunchException if any step fails; nothing is left behind
      */
-    static CgroupManager place(String id, io.sixcontainer.Resources resources, Security security, int pid) {
+    static CgroupManager prepare(String id, io.sixcontainer.Resources resources, Security security) {
         CgroupManager cgroup = CgroupLayout.host().managerFor(id, resources);
-        cgroup.create(resources, DeviceRule.parseAll(security.deviceCgroupRules()), pid);
+        cgroup.create(resources, DeviceRule.parseAll(security.deviceCgroupRules()));
         return cgroup;
     }
 
     /**
-     * Creates the container's cgroup, writes every limit of {@code resources}, allows only the
-     * devices of {@code devices} and moves {@code pid} into it. On any failure removes what it
-     * created and throws.
+     * Creates the container's cgroup, writes every limit of {@code resources} and allows only
+     * the devices of {@code devices}. On any failure removes what it created and throws.
      *
      * @throws io.sixcontainer.LaunchException naming the file, the value and errno
      */
-    void create(Resources resources, List<DeviceRule> devices, int pid);
+    void create(Resources resources, List<DeviceRule> devices);
+
+    /**
+     * Moves {@code pid} into the cgroup (every hierarchy of it on v1).
+     *
+     * @throws io.sixcontainer.LaunchException naming the file, the value and errno; the caller removes the cgroup
+     */
+    void admit(int pid);
 
     /** The usage so far; zeros for what the kernel does not report (or once removed). Never throws. */
     io.sixcontainer.ResourceUsage usage();
@@ -42,6 +49,12 @@ public interface CgroupManager {
     /** Removes the cgroup; its processes must be gone. Failures are logged, never thrown. */
     void remove();
 
-    /** The host directories of the container's cgroup (one per v1 hierarchy, one on v2). */
+    /** The host directories of the container's cgroup (one per v1 hierarchy it has, one on v2). */
     List<java.nio.file.Path> dirs();
+
+    /**
+     * The v1 hierarchies the container has a cgroup of, which are what it sees under
+     * {@code /sys/fs/cgroup} (see MountPlan); empty on v2, where it sees its one cgroup.
+     */
+    List<CgroupLayout.Hierarchy> hierarchies();
 }

@@ -6,37 +6,65 @@ import io.sixcontainer.Resources;
 import io.sixcontainer.internal.security.DeviceRule;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * A container's cgroup on cgroup v1: one directory, named by the container id, in every
- * hierarchy that has a controller; each limit is written in the hierarchy of its controller.
+ * A container's cgroup on cgroup v1: one directory, named by the container id, in each
+ * hierarchy it needs (docs/cgroups.md): those of memory and cpuacct (usage, OOM kills) and
+ * devices (the device allow-list) always, the others only for a limit of theirs. Each
+ * limit is written in the hierarchy of its controller. Creating a cgroup costs a mkdir, a
+ * migration of the init and, inside, a mount per hierarchy; a host has 8-12 of them.
  */
 final class CgroupV1Manager implements CgroupManager {
 
-    private final List<CgroupLayout.Hierarchy> hierarchies;
-    private final String parent;
-    private final Map<CgroupLayout.Hierarchy, Path> dirs = new java.util.LinkedHashMap<>();
+    /** Controllers every container gets a cgroup of, limits or not. */
+    static final Set<String> ALWAYS = Set.of("memory", "cpuacct", "devices");
 
-    CgroupV1Manager(List<CgroupLayout.Hierarchy> hierarchies, String parent, String id) {
-        this.hierarchies = hierarchies;
-        this.parent = parent;
+    private final String parent;
+    // every hierarchy's directory, so that a removal finds the cgroup whatever it was made with
+    private final Map<CgroupLayout.Hierarchy, Path> dirs = new java.util.LinkedHashMap<>();
+    private final List<CgroupLayout.Hierarchy> used;
+
+    CgroupV1Manager(List<CgroupLayout.Hierarchy> hierarchies, Resources resources, String id) {
+        this.parent = resources.cgroupParent();
         for (CgroupLayout.Hierarchy h : hierarchies) {
             Path base = CgroupLayout.base(h.mountPoint(), h.ownDir(), parent);
             dirs.put(h, base.resolve(parent.replaceFirst("^/+", "")).resolve(id));
         }
+        Set<String> wanted = controllersFor(resources);
+        List<CgroupLayout.Hierarchy> matching = hierarchies.stream()
+                .filter(h -> h.controllers().stream().anyMatch(wanted::contains)).toList();
+        // A host with none of them still gives the container a cgroup of its own.
+        this.used = matching.isEmpty() ? hierarchies : matching;
+    }
+
+    /** The controllers a container with {@code r} needs a cgroup of. */
+    static Set<String> controllersFor(Resources r) {
+        Set<String> c = new HashSet<>(ALWAYS);
+        if (r.cpuShares().isPresent() || r.cpuQuotaMicros().isPresent()) {
+            c.add("cpu");
+        }
+        if (r.cpusetCpus().isPresent() || r.cpusetMems().isPresent()) {
+            c.add("cpuset");
+        }
+        if (r.pidsMax().isPresent()) {
+            c.add("pids");
+        }
+        return c;
     }
 
     @Override
-    public void create(Resources resources, List<DeviceRule> devices, int pid) {
+    public void create(Resources resources, List<DeviceRule> devices) {
         try {
-            for (CgroupLayout.Hierarchy h : hierarchies) {
+            for (CgroupLayout.Hierarchy h : used) {
                 Path base = base(h);
                 Path dir = dirs.get(h);
+                CgroupParents.seen(base, dir);
                 CgroupFiles.mkdirs(base, dir);
                 // every level, not only those made here: a concurrent launch may have made a
                 // shared parent and not yet filled it
@@ -51,12 +79,16 @@ final class CgroupV1Manager implements CgroupManager {
             if (!DeviceRule.allowsAll(devices)) {
                 DeviceAccess.restrictV1(dirOf("devices"), devices);
             }
-            for (Path dir : dirs.values()) {
-                CgroupFiles.write(dir.resolve("cgroup.procs"), Integer.toString(pid));
-            }
         } catch (RuntimeException e) {
             remove();
             throw e;
+        }
+    }
+
+    @Override
+    public void admit(int pid) {
+        for (CgroupLayout.Hierarchy h : used) {
+            CgroupFiles.write(dirs.get(h).resolve("cgroup.procs"), Integer.toString(pid));
         }
     }
 
@@ -90,10 +122,7 @@ final class CgroupV1Manager implements CgroupManager {
     }
 
     private Optional<Path> find(String controller) {
-        return dirs.entrySet().stream()
-                .filter(e -> e.getKey().controllers().contains(controller))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        return used.stream().filter(h -> h.controllers().contains(controller)).map(dirs::get).findFirst();
     }
 
     private Path dirOf(String controller) {
@@ -122,19 +151,22 @@ final class CgroupV1Manager implements CgroupManager {
                 .orElse(false);
     }
 
+    // Parents stay for the next launch; CgroupParents removes them when the runtime closes.
     @Override
     public void remove() {
         for (Map.Entry<CgroupLayout.Hierarchy, Path> e : dirs.entrySet()) {
             CgroupFiles.remove(e.getValue());
-            Path base = base(e.getKey());
-            for (Path p = e.getValue().getParent(); p.startsWith(base) && !p.equals(base); p = p.getParent()) {
-                CgroupFiles.removeIfUnused(p);
-            }
+            CgroupParents.seen(base(e.getKey()), e.getValue());
         }
     }
 
     @Override
     public List<Path> dirs() {
-        return new ArrayList<>(dirs.values());
+        return used.stream().map(dirs::get).toList();
+    }
+
+    @Override
+    public List<CgroupLayout.Hierarchy> hierarchies() {
+        return used;
     }
 }

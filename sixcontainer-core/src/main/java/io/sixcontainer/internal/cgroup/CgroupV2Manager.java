@@ -26,19 +26,24 @@ final class CgroupV2Manager implements CgroupManager {
     }
 
     @Override
-    public void create(Resources resources, List<DeviceRule> devices, int pid) {
+    public void create(Resources resources, List<DeviceRule> devices) {
         try {
+            CgroupParents.seen(base, dir);
             CgroupFiles.mkdirs(base, dir);
             for (Path p = base; !p.equals(dir); p = p.resolve(dir.getName(p.getNameCount()))) {
                 enableControllers(p);
             }
             writeLimits(resources);
             DeviceAccess.restrictV2(dir, devices);
-            CgroupFiles.write(dir.resolve("cgroup.procs"), Integer.toString(pid));
         } catch (RuntimeException e) {
             remove();
             throw e;
         }
+    }
+
+    @Override
+    public void admit(int pid) {
+        CgroupFiles.write(dir.resolve("cgroup.procs"), Integer.toString(pid));
     }
 
     // A cgroup with processes of its own (other than the root) cannot enable controllers
@@ -84,16 +89,20 @@ final class CgroupV2Manager implements CgroupManager {
         return CgroupFiles.keyed(dir.resolve("memory.events"), "oom_kill") > 0;
     }
 
+    // Parents stay for the next launch; CgroupParents removes them when the runtime closes.
     @Override
     public void remove() {
         CgroupFiles.remove(dir);
-        for (Path p = dir.getParent(); p.startsWith(base) && !p.equals(base); p = p.getParent()) {
-            CgroupFiles.removeIfUnused(p);
-        }
+        CgroupParents.seen(base, dir);
     }
 
     @Override
     public List<Path> dirs() {
         return List.of(dir);
+    }
+
+    @Override
+    public List<CgroupLayout.Hierarchy> hierarchies() {
+        return List.of();
     }
 }

@@ -55,12 +55,16 @@ public final class Launcher {
         CgroupManager[] cgroup = new CgroupManager[1];
         try {
             return handshake(d, monitor, "container " + id, () -> {
+                // While the helper starts and clones: the cgroup with its limits, and the
+                // config into the pipe, which stays open: the init reads it to EOF.
+                cgroup[0] = CgroupManager.prepare(id, spec.resources(), spec.security());
+                writeConfig(d, monitor, configOf(spec, id, d.pty == null ? null : d.pty.slavePath(), overlay, cgroup[0]));
                 int initPid = awaitPid(monitor);
                 // The init is blocked reading fd 3: its start time is its own (its pid cannot
                 // have been reused yet), and every limit holds before the command runs.
                 long startTime = startTimeOf(initPid);
-                cgroup[0] = CgroupManager.place(id, spec.resources(), spec.security(), initPid);
-                sendConfig(d, configOf(spec, id, d.pty == null ? null : d.pty.slavePath(), overlay));
+                cgroup[0].admit(initPid);
+                closeConfig(d);
                 return new Started(initPid, startTime, cgroup[0]);
             });
         } catch (RuntimeException e) {
@@ -172,13 +176,14 @@ public final class Launcher {
         return first.value();
     }
 
-    private static LaunchConfig configOf(ContainerSpec spec, String id, String ttySlave, RootOverlay overlay) {
+    private static LaunchConfig configOf(ContainerSpec spec, String id, String ttySlave, RootOverlay overlay,
+                                         CgroupManager cgroup) {
         LaunchConfig config = new LaunchConfig()
                 .rootfs(spec.rootfs().toString())
                 .args(spec.command())
                 .env(spec.effectiveEnv())
                 .cwd(spec.workingDir())
-                .mounts(MountPlan.standard(spec.namespaces()))
+                .mounts(MountPlan.standard(spec.namespaces(), cgroup.hierarchies()))
                 .mounts(MountPlan.options(spec, ttySlave))
                 .mounts(Confinement.mounts(spec.security()))
                 .records(Confinement.records(spec.security()))
@@ -198,14 +203,33 @@ public final class Launcher {
     }
 
     private static void sendConfig(Descriptors d, LaunchConfig config) {
-        int fd = d.config[1];
-        d.config[1] = -1;
         byte[] bytes = config.toBytes();
         try {
-            Libc.writeFully(fd, bytes, 0, bytes.length);
+            Libc.writeFully(d.config[1], bytes, 0, bytes.length);
         } finally {
-            Libc.close(fd);
+            closeConfig(d);
         }
+    }
+
+    // A config larger than the pipe's buffer is read by the init as it is written. A helper
+    // that failed before its clone closes the pipe (EPIPE): its event says why.
+    private static void writeConfig(Descriptors d, HelperProcess monitor, LaunchConfig config) {
+        byte[] bytes = config.toBytes();
+        try {
+            Libc.writeFully(d.config[1], bytes, 0, bytes.length);
+        } catch (ErrnoException e) {
+            if (e.errno() == io.sixcontainer.ffi.Errno.EPIPE) {
+                awaitPid(monitor);
+            }
+            throw e;
+        }
+    }
+
+    // EOF on fd 3: the init goes on.
+    private static void closeConfig(Descriptors d) {
+        int fd = d.config[1];
+        d.config[1] = -1;
+        Libc.close(fd);
     }
 
     private static String readToEnd(int fd) {

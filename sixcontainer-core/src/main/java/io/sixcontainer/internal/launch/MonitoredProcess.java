@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
@@ -27,6 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class MonitoredProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitoredProcess.class);
+    private static final String IDLE_REAPER = "sixc-reaper-idle";
+    // One platform thread per live process (each blocks reading its monitor's events), reused:
+    // starting a thread waits until the new thread has run, a scheduling delay on every
+    // launch of a loaded machine (5 ms median measured under load 7 on 2 CPUs).
+    private static final ExecutorService REAPERS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name(IDLE_REAPER).factory());
 
     private final String label;
     private final int pid;
@@ -66,18 +74,28 @@ public final class MonitoredProcess {
 
     /** Starts following the monitor; {@code onExit} runs on that thread once the process has ended. */
     public void follow(Runnable onExit) {
-        Thread.ofPlatform().daemon().name("sixc-reaper-" + label).start(() -> {
-            followMonitor();
-            onExit.run();
+        REAPERS.execute(() -> {
+            Thread self = Thread.currentThread();
+            self.setName("sixc-reaper-" + label);
+            try {
+                followMonitor();
+                onExit.run();
+            } finally {
+                self.setName(IDLE_REAPER);
+            }
         });
     }
 
+    // Waiters are released at the exit event: the monitor has reaped the process by then (and
+    // with a PID namespace every process of it), so onEnd sees the final state; the monitor's
+    // own exit, its reaping and the lifeline follow without holding anybody up.
     private void followMonitor() {
-        ExitStatus status = null;
+        boolean ended = false;
         try {
             for (MonitorEvent e = monitor.nextEvent(); e != null; e = monitor.nextEvent()) {
-                if (e.isExit()) {
-                    status = e.exitStatus();
+                if (e.isExit() && !ended) {
+                    ended = true;
+                    end(e.exitStatus());
                 }
             }
         } catch (RuntimeException e) {
@@ -86,16 +104,27 @@ public final class MonitoredProcess {
             try {
                 monitor.reap();
                 monitor.cutLifeline();
-                status = onEnd.apply(status);
             } catch (RuntimeException e) {
-                LOG.warn("{}: cleanup after exit failed", label, e);
+                LOG.warn("{}: reaping the helper monitor failed", label, e);
             }
-            if (status != null) {
-                exit.complete(status);
-            } else {
-                exit.completeExceptionally(new ContainerException("the helper monitor of " + label + " (pid "
-                        + monitor.monitorPid() + ") ended without reporting an exit status"));
+            if (!ended) {
+                end(null);
             }
+        }
+    }
+
+    private void end(ExitStatus reported) {
+        ExitStatus status = reported;
+        try {
+            status = onEnd.apply(reported);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cleanup after exit failed", label, e);
+        }
+        if (status != null) {
+            exit.complete(status);
+        } else {
+            exit.completeExceptionally(new ContainerException("the helper monitor of " + label + " (pid "
+                    + monitor.monitorPid() + ") ended without reporting an exit status"));
         }
     }
 

@@ -29,7 +29,8 @@ final class MountPlan {
     private MountPlan() {
     }
 
-    static List<MountStep> standard(Set<Namespace> namespaces) {
+    /** @param cgroupHierarchies the v1 hierarchies the container has a cgroup of (none on v2) */
+    static List<MountStep> standard(Set<Namespace> namespaces, List<CgroupLayout.Hierarchy> cgroupHierarchies) {
         List<MountStep> plan = new ArrayList<>();
         plan.add(MountStep.mount("proc", "/proc", "proc", MS_NOSUID() | MS_NODEV() | MS_NOEXEC(), ""));
         plan.add(MountStep.mount("tmpfs", "/dev", "tmpfs", MS_NOSUID() | MS_STRICTATIME(), "mode=755,size=65536k"));
@@ -50,7 +51,7 @@ final class MountPlan {
         // sysfs shows the network devices of the mounter's network namespace.
         plan.add(MountStep.mount("sysfs", "/sys", "sysfs", MS_RDONLY() | MS_NOSUID() | MS_NODEV() | MS_NOEXEC(), ""));
         if (namespaces.contains(Namespace.CGROUP)) {
-            plan.addAll(cgroupMounts(CgroupLayout.host()));
+            plan.addAll(cgroupMounts(CgroupLayout.host().unified(), cgroupHierarchies));
         }
         return List.copyOf(plan);
     }
@@ -58,18 +59,19 @@ final class MountPlan {
     /**
      * The container's own cgroup, read-only at {@code /sys/fs/cgroup}: mounted after the
      * init's {@code unshare(CLONE_NEWCGROUP)}, a cgroup filesystem shows the namespace's
-     * root, which is the container's cgroup. On v1, one mount per hierarchy in a tmpfs,
-     * named like the host's.
+     * root, which is the container's cgroup. On v1, one mount per hierarchy the container has
+     * a cgroup of, in a tmpfs, named like the host's; in the others its namespace's root is
+     * its launcher's cgroup, which it has no business seeing.
      */
-    static List<MountStep> cgroupMounts(CgroupLayout layout) {
+    static List<MountStep> cgroupMounts(boolean unified, List<CgroupLayout.Hierarchy> hierarchies) {
         long readOnly = MS_RDONLY() | MS_NOSUID() | MS_NODEV() | MS_NOEXEC();
-        if (layout.unified()) {
+        if (unified) {
             return List.of(MountStep.mount("cgroup2", "/sys/fs/cgroup", "cgroup2", readOnly, ""));
         }
         List<MountStep> steps = new ArrayList<>();
         steps.add(MountStep.mount("tmpfs", "/sys/fs/cgroup", "tmpfs", MS_NOSUID() | MS_NODEV() | MS_NOEXEC(),
                 "mode=755,size=64k"));
-        for (CgroupLayout.Hierarchy h : layout.hierarchies()) {
+        for (CgroupLayout.Hierarchy h : hierarchies) {
             steps.add(MountStep.mount("cgroup", "/sys/fs/cgroup/" + h.mountPoint().getFileName(), "cgroup", readOnly,
                     String.join(",", h.controllers())));
         }

@@ -16,10 +16,12 @@ final class AttachedContainer extends ManagedContainer {
 
     private final MonitoredProcess init;
     private final CgroupManager cgroup;
+    private final boolean autoRemove;
     private volatile ResourceUsage finalUsage;
 
-    AttachedContainer(String id, String name, LaunchedProcess process, ContainerOps ops) {
+    AttachedContainer(String id, String name, boolean autoRemove, LaunchedProcess process, ContainerOps ops) {
         super(id, name, ops);
+        this.autoRemove = autoRemove;
         this.cgroup = process.cgroup();
         this.init = new MonitoredProcess("container-" + id.substring(0, 12), process, this::ended);
     }
@@ -36,6 +38,11 @@ final class AttachedContainer extends ManagedContainer {
     public ResourceUsage resourceUsage() {
         ResourceUsage done = finalUsage;
         return done != null ? done : cgroup.usage();
+    }
+
+    /** Whether it is removed as soon as it has exited. */
+    boolean autoRemove() {
+        return autoRemove;
     }
 
     /** Starts following the init; {@code onExit} runs once it has ended. */

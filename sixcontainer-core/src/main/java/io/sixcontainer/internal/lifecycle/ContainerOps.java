@@ -48,12 +48,12 @@ final class ContainerOps {
 
     ExecProcess exec(String id, ExecSpec spec) {
         ContainerRecord r = running(id);
-        return executor.exec(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, r.confinement, r.user, spec);
+        return executor.exec(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, store.confinement(r), r.user, spec);
     }
 
     ExecResult execAndCollect(String id, ExecSpec spec, Duration timeout) {
         ContainerRecord r = running(id);
-        return executor.execAndCollect(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, r.confinement, r.user, spec,
+        return executor.execAndCollect(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, store.confinement(r), r.user, spec,
                 timeout);
     }
 
@@ -183,8 +183,8 @@ final class ContainerOps {
     /** Removes the container's record, name and log; a running one only if {@code force} (it is killed). */
     void remove(String id, boolean force) {
         store.locked(id, () -> {
-            ContainerRecord rec = record(id);
-            if (rec.status == ContainerStatus.RUNNING) {
+            ContainerRecord rec = store.read(id).orElseThrow(() -> new ContainerException("no such container: " + id));
+            if (rec.status == ContainerStatus.RUNNING && !store.ended(rec)) {
                 if (!force) {
                     throw new ContainerException("container " + rec.name + " (" + id.substring(0, 12)
                             + ") is running: stop it first, or remove it with force");
@@ -192,11 +192,13 @@ final class ContainerOps {
                 stop(id, Duration.ZERO);
                 awaitExit(id, null);
             }
-            // Marked first: a JVM killed in the middle leaves a record the next open finishes.
-            store.update(id, x -> x.status = ContainerStatus.REMOVING);
+            // The directory goes into the trash first: from here no reader finds the container,
+            // and a JVM killed in the middle leaves it there (with the record, so the cgroup's
+            // parent) for the next open to finish. Its files are deleted in the background.
+            java.nio.file.Path doomed = store.detach(id);
             cgroupOf(rec).remove();
             names.release(rec.name, id);
-            store.delete(id);
+            store.purgeLater(id, doomed);
             if (images != null) {
                 images.containerRemoved(rec.imageId);
             }

@@ -100,20 +100,19 @@ public final class Lifecycle {
                 process = launcher.launch(spec, rec.id, dir, null);
             } else {
                 var overlay = Workspace.create(root, dir, lowerDirs);
-                process = launcher.launch(Workspace.launchSpec(spec, dir), rec.id, dir, overlay);
+                process = launcher.launch(Workspace.launchSpec(spec, root), rec.id, dir, overlay);
             }
         } catch (RuntimeException e) {
             discard(rec, e);
             throw e;
         }
         try {
-            long startTime = ProcessIdentity.startTime(process.initPid()).orElse(0);
-            store.update(rec.id, r -> {
-                r.status = ContainerStatus.RUNNING;
-                r.pid = process.initPid();
-                r.pidStartTime = startTime;
-                r.started = Instant.now();
-            });
+            rec.status = ContainerStatus.RUNNING;
+            rec.pid = process.initPid();
+            // read while the init was blocked on its config: by now a short command may have ended
+            rec.pidStartTime = process.startTime();
+            rec.started = Instant.now();
+            store.rewrite(rec);
         } catch (RuntimeException e) {
             abandon(process, rec, e);
             throw e;
@@ -124,7 +123,7 @@ public final class Lifecycle {
             process.monitor().detach();
             return new ObservedContainer(rec.id, rec.name, ops);
         }
-        AttachedContainer c = new AttachedContainer(rec.id, rec.name, process, ops);
+        AttachedContainer c = new AttachedContainer(rec.id, rec.name, rec.autoRemove, process, ops);
         attached.put(rec.id, c);
         c.follow(this::attachedExited);
         return c;
@@ -135,7 +134,8 @@ public final class Lifecycle {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         rec.id = HexFormat.of().formatHex(b);
-        rec.name = spec.name();
+        // A generated name goes into the first record too: it is rewritten only if taken meanwhile.
+        rec.name = spec.name() != null ? spec.name() : NameRegistry.generate();
         rec.image = spec.image() != null ? spec.image() : spec.rootfs().toString();
         rec.command = spec.command();
         rec.env = spec.effectiveEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
@@ -147,7 +147,7 @@ public final class Lifecycle {
         rec.detached = spec.detached();
         rec.autoRemove = spec.autoRemove();
         rec.launcherPid = ProcessIdentity.self();
-        rec.launcherStartTime = ProcessIdentity.startTime(rec.launcherPid).orElse(0);
+        rec.launcherStartTime = ProcessIdentity.selfStartTime();
         return rec;
     }
 
@@ -156,9 +156,11 @@ public final class Lifecycle {
         if (spec.name() != null) {
             names.claim(spec.name(), rec.id);
         } else {
-            String generated = names.claimGenerated(rec.id);
-            rec.name = generated;
-            store.update(rec.id, r -> r.name = generated);
+            String generated = names.claimGenerated(rec.id, rec.name);
+            if (!generated.equals(rec.name)) {
+                rec.name = generated;
+                store.rewrite(rec);
+            }
         }
     }
 
@@ -188,17 +190,25 @@ public final class Lifecycle {
         }
     }
 
+    // What only this JVM knows is recorded here: an OOM kill (the cgroup that showed it is
+    // gone). The exit itself is in the monitor's exit record, which every reader of the
+    // record takes (StateStore.refresh); recording it here too would be one more write per
+    // container, racing with the close() that usually follows.
     private void attachedExited(AttachedContainer c) {
         attached.remove(c.id());
+        boolean oomKilled = c.waitFor(java.time.Duration.ZERO).map(ExitStatus::oomKilled).orElse(false);
+        if (!oomKilled && !c.autoRemove()) {
+            return;
+        }
         if (!ops.exists(c.id())) {
             return;  // closed and removed already
         }
         try {
-            if (c.waitFor(java.time.Duration.ZERO).map(ExitStatus::oomKilled).orElse(false)) {
+            if (oomKilled) {
                 store.update(c.id(), r -> r.oomKilled = true);
+                store.refresh(c.id());
             }
-            ContainerRecord r = store.refresh(c.id()).orElse(null);
-            if (r != null && r.autoRemove) {
+            if (c.autoRemove()) {
                 ops.remove(c.id(), true);
             }
         } catch (ContainerException e) {
@@ -262,6 +272,11 @@ public final class Lifecycle {
             return Optional.empty();
         }
         return r;
+    }
+
+    /** Waits until the files of the containers this JVM removed are deleted (they go in the background). */
+    public void finishRemovals() {
+        store.drain();
     }
 
     /** Kills and waits for every attached container of this JVM. */

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts the runtime root back in order when a runtime opens, so a JVM killed at any point of
  * a launch or a remove never needs a manual cleanup: launches whose JVM died before the
- * command ran are removed; removals that were cut short are finished; running records whose
+ * command ran are removed; removals that were cut short are finished (their cgroups too);
+ * containers whose record a power loss left torn are removed; running records whose
  * process is gone become exited; auto-remove containers that have exited are removed; names
  * that point at no container are released.
  */
@@ -37,7 +38,22 @@ final class Repair {
             StateStore.deleteTree(debris);
         }
         for (Path debris : store.debris()) {
-            StateStore.deleteTree(debris);
+            // A removal cut short (its record tells the cgroup's parent), or a container whose
+            // record is gone or torn (a power loss: records are not fsynced; then a cgroup
+            // under the default parent goes with it).
+            StateStore.idOf(debris).ifPresent(id -> {
+                ContainerRecord lost = store.recordIn(debris).orElseGet(() -> {
+                    if (debris.getFileName().toString().equals(id)) {
+                        LOG.warn("removing container {}: it has no readable record", id);
+                    }
+                    ContainerRecord unknown = new ContainerRecord();
+                    unknown.id = id;
+                    return unknown;
+                });
+                cgroups.apply(lost).remove();
+            });
+            // A removal in another JVM may be deleting the same tree.
+            StateStore.deleteTreeQuietly(debris);
         }
         for (String id : store.ids()) {
             try {

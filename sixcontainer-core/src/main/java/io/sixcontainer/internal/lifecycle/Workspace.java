@@ -19,13 +19,17 @@ import java.util.Map;
 /**
  * A container's root made from an image: the image's layers as overlay lower dirs and the
  * container's own {@code upper} and {@code work} dirs in its state directory, mounted by the
- * init on {@code rootfs} there. Removing the state directory removes every change.
+ * init on {@code mnt} in the runtime root. Removing the state directory removes every change.
  */
 final class Workspace {
 
     static final String UPPER = "upper";
     static final String WORK = "work";
-    static final String MERGED = "rootfs";
+    // One mount point for every container: the init mounts the overlay on it in its own mount
+    // namespace, so the host only ever sees an empty directory. A directory per container
+    // cost an rmdir per removal, which on a file system mounted with discard waits for the
+    // disk (measured here: 0.2-1.4 ms each).
+    static final String MOUNT_POINT = "mnt";
 
     private Workspace() {
     }
@@ -59,14 +63,14 @@ final class Workspace {
         return b.build();
     }
 
-    /** Creates the write layer and the mount point in {@code stateDir}; returns the overlay to mount there. */
+    /** Creates the write layer in {@code stateDir}; returns the overlay to mount on {@link #launchSpec}'s rootfs. */
     static RootOverlay create(Path root, Path stateDir, List<Path> lowerDirs) {
         try {
             // The root of the merged view takes the upper dir's mode: make it the image's.
             Path upper = Files.createDirectory(stateDir.resolve(UPPER));
             Files.setPosixFilePermissions(upper, Files.getPosixFilePermissions(lowerDirs.getFirst()));
             Files.createDirectory(stateDir.resolve(WORK));
-            Files.createDirectory(stateDir.resolve(MERGED));
+            Files.createDirectories(root.resolve(MOUNT_POINT));
         } catch (IOException e) {
             throw new ContainerException("cannot create the workspace in " + stateDir + ": " + e.getMessage(), e);
         }
@@ -85,9 +89,9 @@ final class Workspace {
         return new RootOverlay(root, options);
     }
 
-    /** The spec the launcher runs: the image's defaults applied, the workspace's mount point as rootfs. */
-    static ContainerSpec launchSpec(ContainerSpec withDefaults, Path stateDir) {
-        return withDefaults.toBuilder().rootfs(stateDir.resolve(MERGED)).build();
+    /** The spec the launcher runs: the image's defaults applied, the shared mount point as rootfs. */
+    static ContainerSpec launchSpec(ContainerSpec withDefaults, Path root) {
+        return withDefaults.toBuilder().rootfs(root.resolve(MOUNT_POINT)).build();
     }
 
     /** The container's changes to its image. */

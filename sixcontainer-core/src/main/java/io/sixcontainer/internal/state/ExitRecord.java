@@ -2,15 +2,20 @@ package io.sixcontainer.internal.state;
 
 import io.sixcontainer.ExitStatus;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The record the helper monitor writes when the init ends ({@code containers/<id>/exit}:
- * {@code exit|signal N UNIX-NANOS}), so that an exit nobody watched is never lost.
+ * {@code exit|signal N UNIX-NANOS} and a newline), so that an exit nobody watched is never
+ * lost. Written to a temporary file and renamed, without fsync (see {@link StateStore}): one
+ * that a power loss left empty or cut short reads as no record.
  *
  * @param status   how the command ended
  * @param finished when
@@ -20,23 +25,30 @@ public record ExitRecord(ExitStatus status, Instant finished) {
     /** File name of the record in the container's directory. */
     public static final String FILE = "exit";
 
-    /** Reads the record in {@code dir}, if the monitor has written one. */
+    private static final Pattern WHOLE = Pattern.compile("(exit|signal) (\\d{1,3}) (\\d{1,19})\n");
+
+    /** Reads the record in {@code dir}, if the monitor has written one and it is whole. */
     public static Optional<ExitRecord> read(Path dir) {
-        String line;
+        String content;
         try {
-            line = Files.readString(dir.resolve(FILE)).strip();
+            content = Files.readString(dir.resolve(FILE), StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + dir.resolve(FILE) + ": " + e.getMessage(), e);
         }
-        String[] f = line.split(" ");
-        if (f.length != 3 || !(f[0].equals("exit") || f[0].equals("signal"))) {
-            throw new IllegalStateException("malformed exit record in " + dir + ": '" + line + "'");
+        Matcher m = WHOLE.matcher(content);
+        if (!m.matches()) {
+            return Optional.empty();
         }
-        int n = Integer.parseInt(f[1]);
-        long nanos = Long.parseLong(f[2]);
-        return Optional.of(new ExitRecord(f[0].equals("exit") ? ExitStatus.exited(n) : ExitStatus.signaled(n),
+        int n = Integer.parseInt(m.group(2));
+        long nanos = Long.parseLong(m.group(3));
+        return Optional.of(new ExitRecord(m.group(1).equals("exit") ? ExitStatus.exited(n) : ExitStatus.signaled(n),
                 Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L)));
+    }
+
+    /** True when {@code dir} holds an exit record file, whole or not. */
+    public static boolean present(Path dir) {
+        return Files.exists(dir.resolve(FILE));
     }
 }

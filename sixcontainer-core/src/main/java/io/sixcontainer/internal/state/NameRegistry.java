@@ -66,11 +66,20 @@ public final class NameRegistry {
         }
     }
 
-    /** Claims a generated readable name for {@code id}. */
-    public String claimGenerated(String id) {
+    /** A readable name, such as {@link #claimGenerated} claims, not checked for use. */
+    public static String generate() {
+        return generate(0);
+    }
+
+    private static String generate(int attempt) {
+        return ADJECTIVES.get(RANDOM.nextInt(ADJECTIVES.size())) + "_"
+                + NOUNS.get(RANDOM.nextInt(NOUNS.size())) + (attempt < 10 ? "" : "_" + attempt);
+    }
+
+    /** Claims a generated readable name for {@code id}: {@code preferred} if it is free, else another. */
+    public String claimGenerated(String id, String preferred) {
         for (int attempt = 0; attempt < 100; attempt++) {
-            String name = ADJECTIVES.get(RANDOM.nextInt(ADJECTIVES.size())) + "_"
-                    + NOUNS.get(RANDOM.nextInt(NOUNS.size())) + (attempt < 10 ? "" : "_" + attempt);
+            String name = attempt == 0 ? preferred : generate(attempt);
             try {
                 Files.createSymbolicLink(names.resolve(name), Path.of(id));
                 return name;

@@ -41,4 +41,13 @@ public final class ProcessIdentity {
     public static int self() {
         return (int) ProcessHandle.current().pid();
     }
+
+    /** This JVM's start time, read once: it cannot change. */
+    public static long selfStartTime() {
+        return Self.START_TIME;
+    }
+
+    private static final class Self {
+        static final long START_TIME = startTime(self()).orElse(0);
+    }
 }

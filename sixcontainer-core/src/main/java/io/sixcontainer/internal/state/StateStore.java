@@ -28,9 +28,14 @@ import java.util.stream.Stream;
 
 /**
  * Containers' state on disk: {@code containers/<id>/state.json}, always written whole to a
- * temporary file, fsynced and renamed, so a reader sees the old record or the new one; every
+ * temporary file and renamed, so a reader sees the old record or the new one; every
  * read-modify-write holds the container's lock (a file lock across JVMs, a lock within this
  * one, since file locks are per process).
+ *
+ * <p>Nothing is fsynced, as with runc and crun (docs/state.md): a killed JVM or helper cannot
+ * tear a record (the rename is atomic), and a power loss, which could, also kills every
+ * container. A record left empty or cut short that way reads as no record: the directory is
+ * {@link #debris() debris} that the next repair removes.
  */
 public final class StateStore {
 
@@ -38,9 +43,12 @@ public final class StateStore {
     public static final String LOG_FILE = "container.log";
     private static final String STATE_FILE = "state.json";
     private static final String LOCK_FILE = "lock";
+    private static final String CONFINEMENT_FILE = "confinement";
     private static final String CREATING_PREFIX = ".creating-";
     private static final String REMOVING_PREFIX = ".removing-";
     private static final int EXIT_RECORD_WAIT_STEPS = 200;
+    private static final java.util.regex.Pattern DEBRIS_ID = java.util.regex.Pattern.compile(
+            "(?:" + java.util.regex.Pattern.quote(REMOVING_PREFIX) + ")?([0-9a-f]{64})(?:\\.[0-9]+)?");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -49,10 +57,12 @@ public final class StateStore {
     private static final Map<String, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path containers;
+    private final Trash trash;
 
     /** @param root the runtime root */
     public StateStore(Path root) {
         this.containers = root.resolve("containers");
+        this.trash = new Trash(root);
         try {
             Files.createDirectories(containers);
         } catch (IOException e) {
@@ -65,27 +75,46 @@ public final class StateStore {
         return containers.resolve(id);
     }
 
-    /** Writes the first record of a new container; its directory appears whole or not at all. */
+    /**
+     * Writes the first record of a new container; its directory appears whole or not at all.
+     * Its confinement records go to a file of their own, written once (and out of {@code
+     * record}): they are most of the record's size (the seccomp program), and the record is
+     * read and rewritten many times.
+     */
     public void create(ContainerRecord record) {
         // The creator is in the name, so a repair can tell debris from a creation in progress.
         Path tmp = containers.resolve(CREATING_PREFIX + record.id + "." + record.launcherPid + "." + record.launcherStartTime);
+        byte[] confinement = record.confinement;
         try {
             Files.createDirectory(tmp);
+            if (confinement != null) {
+                Files.write(tmp.resolve(CONFINEMENT_FILE), confinement);
+                record.confinement = null;
+            }
             writeRecord(tmp, record);
             Files.move(tmp, dir(record.id), StandardCopyOption.ATOMIC_MOVE);
-            fsyncDirectory(containers);
         } catch (IOException e) {
+            record.confinement = confinement;
             deleteTree(tmp);
             throw new ContainerException("cannot record container " + record.id + ": " + e.getMessage(), e);
         }
     }
 
-    /** The record of {@code id}, if there is one. */
+    /** The confinement records of {@code r}'s container, or null if it has none (a record from before them). */
+    public byte[] confinement(ContainerRecord r) {
+        try {
+            return Files.readAllBytes(dir(r.id).resolve(CONFINEMENT_FILE));
+        } catch (NoSuchFileException e) {
+            return r.confinement;
+        } catch (IOException e) {
+            throw new ContainerException("cannot read the confinement of container " + r.id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The record of {@code id}, if there is one; a torn record (see the class comment) is none. */
     public Optional<ContainerRecord> read(String id) {
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(dir(id).resolve(STATE_FILE)), ContainerRecord.class));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return RecordFile.read(dir(id).resolve(STATE_FILE), JSON, ContainerRecord.class);
         } catch (IOException e) {
             throw new ContainerException("cannot read the state of container " + id + ": " + e.getMessage(), e);
         }
@@ -102,6 +131,22 @@ public final class StateStore {
                 throw new ContainerException("cannot write the state of container " + id + ": " + e.getMessage(), e);
             }
             return r;
+        });
+    }
+
+    /**
+     * Persists the launcher's own copy of a record it {@link #create created}, under the lock,
+     * without reading the record back: nothing else changes a record while its launcher is
+     * alive, but a removal, which takes the directory (and so the lock: this then fails).
+     */
+    public void rewrite(ContainerRecord own) {
+        locked(own.id, () -> {
+            try {
+                writeRecord(dir(own.id), own);
+            } catch (IOException e) {
+                throw new ContainerException("cannot write the state of container " + own.id + ": " + e.getMessage(), e);
+            }
+            return null;
         });
     }
 
@@ -133,13 +178,14 @@ public final class StateStore {
     public Optional<ContainerRecord> refresh(String id) {
         Optional<ContainerRecord> r = read(id);
         if (r.isPresent() && r.get().status == ContainerStatus.EXITED && r.get().exitCode == null
-                && r.get().exitSignal == null && Files.exists(dir(id).resolve(ExitRecord.FILE))) {
+                && r.get().exitSignal == null) {
             // A monitor that wrote its record after a reader had given up on it.
-            ExitRecord late = ExitRecord.read(dir(id)).orElseThrow();
-            return Optional.of(update(id, rec -> markExited(rec, late)));
+            Optional<ExitRecord> late = ExitRecord.read(dir(id));
+            if (late.isPresent()) {
+                return Optional.of(update(id, rec -> markExited(rec, late.get())));
+            }
         }
-        if (r.isEmpty() || r.get().status != ContainerStatus.RUNNING
-                || ProcessIdentity.isAlive(r.get().pid, r.get().pidStartTime) && !Files.exists(dir(id).resolve(ExitRecord.FILE))) {
+        if (r.isEmpty() || !ended(r.get())) {
             return r;
         }
         ExitRecord exit = awaitExitRecord(id);
@@ -157,14 +203,25 @@ public final class StateStore {
         }
     }
 
+    /** True when {@code r} says running but its process is gone or its monitor recorded the exit. */
+    public boolean ended(ContainerRecord r) {
+        return r.status == ContainerStatus.RUNNING
+                && !(ProcessIdentity.isAlive(r.pid, r.pidStartTime) && !ExitRecord.present(dir(r.id)));
+    }
+
     // The monitor reaps the init, then writes the record: a process that is gone with no
     // record yet is most likely in that gap. No record at all means nobody saw the end
-    // (the monitor was killed, or the host rebooted).
+    // (the monitor was killed, or the host rebooted); nor does a torn one, which no monitor
+    // will ever rewrite.
     private ExitRecord awaitExitRecord(String id) {
         for (int i = 0; i < EXIT_RECORD_WAIT_STEPS; i++) {
             Optional<ExitRecord> exit = ExitRecord.read(dir(id));
             if (exit.isPresent()) {
                 return exit.get();
+            }
+            if (ExitRecord.present(dir(id))) {
+                // renamed into place since the read above, or torn
+                return ExitRecord.read(dir(id)).orElse(null);
             }
             try {
                 Thread.sleep(10);
@@ -223,25 +280,81 @@ public final class StateStore {
      * half-deleted container; a leftover of a crash in between is swept by a repair.
      */
     public void delete(String id) {
-        Path doomed = containers.resolve(REMOVING_PREFIX + id + "." + System.nanoTime());
+        purge(id, detach(id));
+    }
+
+    /**
+     * The first step of {@link #delete}: renames the directory of {@code id} into the trash,
+     * after which no reader finds the container; returns where it went, or null if it was gone.
+     */
+    public Path detach(String id) {
+        Path doomed = trash.slot(id);
         try {
             Files.move(dir(id), doomed, StandardCopyOption.ATOMIC_MOVE);
+            return doomed;
         } catch (NoSuchFileException gone) {
-            return;
+            return null;
         } catch (IOException e) {
             throw new ContainerException("cannot remove container " + id + ": " + e.getMessage(), e);
         }
-        deleteTree(doomed);
+    }
+
+    /** The second step of {@link #delete}: deletes what {@link #detach} moved away ({@code doomed} may be null). */
+    public void purge(String id, Path doomed) {
+        if (doomed != null) {
+            deleteTree(doomed);
+        }
         JVM_LOCKS.remove(id);
     }
 
-    /** Directories that are debris: removals cut short, and container directories without a record. */
+    /** {@link #purge}, but the files are deleted in the background ({@link #drain} waits for that). */
+    public void purgeLater(String id, Path doomed) {
+        if (doomed != null) {
+            trash.empty(doomed);
+        }
+        JVM_LOCKS.remove(id);
+    }
+
+    /** Waits until the files of every container this store {@link #purgeLater purged later} are deleted. */
+    public void drain() {
+        trash.drain();
+    }
+
+    /** The record in a directory {@link #debris()} returned, if it still holds a readable one. */
+    public Optional<ContainerRecord> recordIn(Path debris) {
+        try {
+            return RecordFile.read(debris.resolve(STATE_FILE), JSON, ContainerRecord.class);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The container id a directory {@link #debris()} returned belongs to, if its name tells. */
+    public static Optional<String> idOf(Path debris) {
+        java.util.regex.Matcher m = DEBRIS_ID.matcher(debris.getFileName().toString());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * Directories that are debris: removals cut short (in the trash, or {@code .removing-*} of
+     * earlier versions), and container directories without a readable record (none, or one a
+     * power loss left empty or cut short).
+     */
     public List<Path> debris() {
         try (Stream<Path> s = Files.list(containers)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(REMOVING_PREFIX)
-                    || !p.getFileName().toString().startsWith(".") && !Files.exists(p.resolve(STATE_FILE))).toList();
+            return Stream.concat(trash.abandoned().stream(), s.filter(p -> p.getFileName().toString().startsWith(REMOVING_PREFIX)
+                    || !p.getFileName().toString().startsWith(".") && unreadable(p.getFileName().toString()))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + containers, e);
+        }
+    }
+
+    // A record that does not map (a newer version's?) is kept: only a missing or torn one is debris.
+    private boolean unreadable(String id) {
+        try {
+            return read(id).isEmpty();
+        } catch (ContainerException e) {
+            return false;
         }
     }
 
@@ -253,21 +366,17 @@ public final class StateStore {
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
-            ch.force(true);
         }
         try {
             Files.move(tmp, dir.resolve(STATE_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system of " + dir + " cannot rename atomically", e);
         }
-        fsyncDirectory(dir);
     }
 
-    // The rename is durable only once the directory that holds the new name is on disk.
-    private static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        }
+    /** {@link #deleteTree}, content when another process deletes the same tree meanwhile; logs what it cannot delete. */
+    public static void deleteTreeQuietly(Path root) {
+        Trash.deleteQuietly(root);
     }
 
     /** Deletes a tree without following symlinks; a missing tree is fine. */

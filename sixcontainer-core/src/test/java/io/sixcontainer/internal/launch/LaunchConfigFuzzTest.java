@@ -3,6 +3,7 @@ package io.sixcontainer.internal.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sixcontainer.Namespace;
+import io.sixcontainer.internal.cgroup.CgroupLayout;
 import io.sixcontainer.ffi.HelperBinary;
 import io.sixcontainer.testing.TestRoots;
 import java.io.IOException;
@@ -49,7 +50,7 @@ class LaunchConfigFuzzTest {
                 .cwd("/tmp")
                 .hostname("box")
                 .flags(LaunchConfig.FLAG_LOOPBACK_UP)
-                .mounts(MountPlan.standard(EnumSet.allOf(Namespace.class)))
+                .mounts(MountPlan.standard(EnumSet.allOf(Namespace.class), CgroupLayout.host().hierarchies()))
                 .mounts(Confinement.mounts(io.sixcontainer.Security.defaults()))
                 .records(Confinement.records(io.sixcontainer.Security.builder().seccompUnconfined().oomScoreAdj(100).build()))
                 .seccomp(new byte[16])
