@@ -195,7 +195,16 @@ public final class Lifecycle {
     // record takes (StateStore.refresh); recording it here too would be one more write per
     // container, racing with the close() that usually follows.
     private void attachedExited(AttachedContainer c) {
-        attached.remove(c.id());
+        // Listed as attached until its removal (auto-remove) is done or queued: closeAttached
+        // must not skip it and let Runtime.close finish before that removal.
+        try {
+            recordExit(c);
+        } finally {
+            attached.remove(c.id());
+        }
+    }
+
+    private void recordExit(AttachedContainer c) {
         boolean oomKilled = c.waitFor(java.time.Duration.ZERO).map(ExitStatus::oomKilled).orElse(false);
         if (!oomKilled && !c.autoRemove()) {
             return;
