@@ -42,6 +42,7 @@ final class Suite {
         Contender us = bench.javaApi();
         if (bench.hasCrun()) {
             pair("launch -> exit, warm", us, bench.crun());
+            pair("launch -> exit, our default confinement", bench.javaApiDefaults(), bench.crun());
         } else {
             results.skipped.add("launch vs crun: crun (or unshare/nsenter/setpriv for its mount namespace) missing");
         }
