@@ -36,7 +36,9 @@ final class Report {
         b.append("Machine: ").append(r.machine).append(".  \n");
         b.append("Load average (1/5/15 min) before: ").append(r.loadBefore).append(", after: ").append(r.loadAfter)
                 .append(" (other jobs share these CPUs).\n\n");
-        b.append("Rerun: see README, \"Benchmarks\". Every pair ran alternately (A B A B ...) after a warm-up of ")
+        b.append("Rerun: see README, \"Benchmarks\". The benchmark JVM first launched ").append(plan.jitWarmup())
+                .append(" containers untimed (its JIT compiles the launch path: a warm JVM, as workload 1 says). ")
+                .append("Every pair ran alternately (A B A B ...) after a warm-up of ")
                 .append(plan.warmup()).append(" rounds each; latency pairs have ").append(plan.rounds())
                 .append(" rounds, CLI pairs ").append(plan.cliRounds()).append(". The ratio column is A/B taken ")
                 .append("within each round, then summarised; it is the figure to trust, absolute times on a ")
