@@ -85,6 +85,23 @@ struct logs {
 
 static struct logs logs = { .file_fd = -1, .writable = 1 };
 
+/* The init's mount namespace, held open until the monitor exits: then the
+ * namespace (every mount of the container, its overlay among them) is torn
+ * down after the exit has been reported, in the monitor's own exit, instead of
+ * in the init's, which the monitor's waitpid (and so the JVM) waits for. */
+static int held_mount_ns = -1;
+
+/* -1 when the init has died already: there is nothing left to hold then. */
+static int hold_mount_namespace(pid_t pid)
+{
+	char path[64];
+	int n = snprintf(path, sizeof path, "/proc/%d/ns/mnt", (int)pid);
+
+	if (n < 0 || (size_t)n >= sizeof path)
+		return -1;
+	return open(path, O_RDONLY | O_CLOEXEC);
+}
+
 enum { P_LIFELINE, P_INIT, P_OUT, P_ERR, P_COUNT };
 
 int monitor_watch(pid_t pid, int pidfd, const struct monitor_opts *opts)
@@ -214,6 +231,7 @@ int monitor_main(const struct monitor_opts *opts)
 		return fail_after_clone(pid, "pidfd_open", errno);
 	if (report_event("pid %d", (int)pid) < 0)
 		return fail_after_clone(pid, "write", errno);
+	held_mount_ns = hold_mount_namespace(pid);
 	for (size_t i = 0; i < sizeof init_only / sizeof init_only[0]; i++) {
 		if (xclose(init_only[i]) < 0)
 			return fail_after_clone(pid, "close", errno);

@@ -34,6 +34,16 @@ class ImageWorkspaceTest extends RuntimeTestBase {
     }
 
     @Test
+    void theWritableLayerIsMountedVolatileNotSyncingTheHostFileSystemWhenItGoes() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                io.sixcontainer.internal.security.KernelVersion.runningAtLeast(5, 10), "overlay volatile needs Linux 5.10");
+        ContainerResult r = runtime.run(image("awk", "$5 == \"/\" { print $NF }", "/proc/self/mountinfo").build(),
+                Duration.ofSeconds(30));
+        // newer kernels show the option as fsync=volatile
+        assertThat(r.stdout().strip().split(",")).containsAnyOf("volatile", "fsync=volatile");
+    }
+
+    @Test
     void theRootIsTheImagesModeAndTheHostImageIsTheHostsRoot() throws Exception {
         ContainerResult r = runtime.run(ContainerSpec.builder().image("host").command("sh", "-c",
                 "stat -c %a /; test -x /usr/bin/apt-get && echo host-tools; echo x > /usr/sixc-probe && cat /usr/sixc-probe")

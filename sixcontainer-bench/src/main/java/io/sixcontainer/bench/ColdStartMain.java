@@ -2,7 +2,6 @@ package io.sixcontainer.bench;
 
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
-import io.sixcontainer.Resources;
 import io.sixcontainer.Runtime;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
@@ -28,9 +27,8 @@ public final class ColdStartMain {
             long t1 = System.nanoTime();
             Path rootfs = runtime.busyboxRootfs();
             print("busyboxRootfs, already built (ms)", ms(t1));
-            // The same container as the warm workload (Workbench.spec): busybox image, own cgroup with a memory limit.
-            ContainerSpec spec = ContainerSpec.builder().image(Workbench.IMAGE).command("/bin/true")
-                    .resources(Resources.builder().memory(Workbench.MEMORY_LIMIT).build()).build();
+            // The same container as the warm workload.
+            ContainerSpec spec = Workbench.specOf("/bin/true");
             long before = classes.getTotalLoadedClassCount();
             print("1st launch -> exit (ms)", timeOne(runtime, spec));
             print("classes loaded by the 1st launch (count)", classes.getTotalLoadedClassCount() - before);

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes an OCI bundle (config.json) for crun and runc that matches what sixcontainer
- * sets up today: the same rootfs directory (writable, shared), the same five namespaces
- * (pid, network, ipc, uts, mount), the same mounts (/proc, a /dev tmpfs with devpts, shm
- * and mqueue, a read-only /sys) and the same memory limit. Like sixcontainer it sets no masked
- * or read-only paths and no seccomp filter. Modelled on the output of {@code runc spec}.
+ * Writes an OCI bundle (config.json) for crun and runc that matches the container
+ * sixcontainer runs in the benchmark (Workbench.spec): the same rootfs directory (writable,
+ * shared), the same five namespaces (pid, network, ipc, uts, mount), the same mounts (/proc,
+ * a /dev tmpfs with devpts, shm and mqueue, a read-only /sys) and the same memory limit. Like
+ * it (Security.privileged()) it sets no masked or read-only paths and no seccomp filter.
+ * Modelled on the output of {@code runc spec}.
  */
 final class OciBundle {
 

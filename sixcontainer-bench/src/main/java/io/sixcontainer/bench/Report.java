@@ -36,7 +36,9 @@ final class Report {
         b.append("Machine: ").append(r.machine).append(".  \n");
         b.append("Load average (1/5/15 min) before: ").append(r.loadBefore).append(", after: ").append(r.loadAfter)
                 .append(" (other jobs share these CPUs).\n\n");
-        b.append("Rerun: see README, \"Benchmarks\". Every pair ran alternately (A B A B ...) after a warm-up of ")
+        b.append("Rerun: see README, \"Benchmarks\". The benchmark JVM first launched ").append(plan.jitWarmup())
+                .append(" containers untimed (its JIT compiles the launch path: a warm JVM, as workload 1 says). ")
+                .append("Every pair ran alternately (A B A B ...) after a warm-up of ")
                 .append(plan.warmup()).append(" rounds each; latency pairs have ").append(plan.rounds())
                 .append(" rounds, CLI pairs ").append(plan.cliRounds()).append(". The ratio column is A/B taken ")
                 .append("within each round, then summarised; it is the figure to trust, absolute times on a ")
@@ -128,8 +130,12 @@ final class Report {
               JVM, with `ContainerSpec.builder().image("busybox")` and `Resources.builder().memory(64 MiB)`: an
               overlay mount per container (its own upper dir over the read-only busybox layer, removed with
               the container), its own cgroup with `memory.limit_in_bytes`, 5 namespaces (pid, net, ipc, uts,
-              mount), the mount plan (/proc, /dev tmpfs with 6 nodes, devpts, shm, mqueue, read-only /sys),
-              `lo` up, hostname, pivot_root, a state record. Full root capabilities, no seccomp.
+              mount: `namespaces(...)`, as the bundle), the mount plan (/proc, /dev tmpfs with 6 nodes, devpts,
+              shm, mqueue, read-only /sys), `lo` up, hostname, pivot_root, a state record, and the bundle's
+              confinement, none: `Security.privileged()` (every capability, no seccomp, nothing masked).
+              The pair "our default confinement" runs the library's defaults instead (also a cgroup namespace
+              with /sys/fs/cgroup, Docker's 14 capabilities, seccomp profile, masked and read-only paths,
+              `no_new_privs`) against the same bare crun container: what those defaults cost.
             - crun and runc: `run --bundle` of a config.json the harness writes with the same namespaces,
               mounts, capabilities and `linux.resources.memory.limit`, no seccomp, no masked/read-only paths;
               both keep a state directory. Their root is the busybox rootfs directory itself (writable,
@@ -148,9 +154,9 @@ final class Report {
               ProcessBuilder like crun and runc; they set up much less (no pivot_root into a full /dev, no
               cgroups), so they bound what any runtime can reach.
             - CLI: whole processes started from the benchmark JVM; the sixc figure includes the `./sixc` bash
-              script and a full JVM start (with the AOT cache the script keeps beside the jar) for the same
-              container as above (`sixc run --rm -m 64m busybox /bin/true`: overlay, cgroup, removed
-              after); runc's is `runc run` on the bundle above.
+              script and a full JVM start (with the AOT cache the script keeps beside the jar) for a
+              container with the library's defaults (`sixc run --rm -m 64m busybox /bin/true`: overlay,
+              cgroup, default confinement, removed after); runc's is `runc run` on the bundle above.
 
             """;
 }

@@ -40,8 +40,14 @@ final class Suite {
 
     private void latency() throws Exception {
         Contender us = bench.javaApi();
+        // A warm JVM (workload 1): its JIT compiles the launch path; the other contenders are
+        // processes of their own, with nothing to warm.
+        for (int i = 0; i < plan.jitWarmup(); i++) {
+            us.action().run();
+        }
         if (bench.hasCrun()) {
             pair("launch -> exit, warm", us, bench.crun());
+            pair("launch -> exit, our default confinement", bench.javaApiDefaults(), bench.crun());
         } else {
             results.skipped.add("launch vs crun: crun (or unshare/nsenter/setpriv for its mount namespace) missing");
         }

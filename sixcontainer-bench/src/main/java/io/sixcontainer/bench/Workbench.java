@@ -3,12 +3,15 @@ package io.sixcontainer.bench;
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.ExitStatus;
+import io.sixcontainer.Namespace;
 import io.sixcontainer.Resources;
 import io.sixcontainer.Runtime;
+import io.sixcontainer.Security;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -59,16 +62,42 @@ final class Workbench implements AutoCloseable {
         return crunNs != null;
     }
 
-    /** The busybox image with an overlay write layer of its own, 5 namespaces, its own cgroup with a memory limit. */
+    /**
+     * The busybox image with an overlay write layer of its own, its own cgroup with a memory
+     * limit, and what the OCI bundle gives crun and runc: the same five namespaces (no cgroup
+     * namespace, so no /sys/fs/cgroup inside) and the same confinement, none (every
+     * capability, no seccomp, nothing masked), so that neither side pays for work the other
+     * skips. {@link #defaultsSpec} is the library's defaults.
+     */
     ContainerSpec spec(String... argv) {
+        return specOf(argv);
+    }
+
+    /** {@link #spec}, for a JVM without a workbench. */
+    static ContainerSpec specOf(String... argv) {
+        return defaultsSpec(argv).toBuilder()
+                .namespaces(EnumSet.of(Namespace.PID, Namespace.NET, Namespace.IPC, Namespace.UTS, Namespace.MOUNT))
+                .security(Security.privileged()).build();
+    }
+
+    /** {@link #spec} with the library's defaults: six namespaces, Docker's capabilities, seccomp profile and masked paths. */
+    static ContainerSpec defaultsSpec(String... argv) {
         return ContainerSpec.builder().image(IMAGE).command(argv)
                 .resources(Resources.builder().memory(MEMORY_LIMIT).build()).build();
     }
 
     /** launch() then waitFor() through the Java API, in this JVM. */
     Contender javaApi() {
-        ContainerSpec spec = spec("/bin/true");
-        return new Contender("sixcontainer (Java API)", () -> {
+        return javaApi("sixcontainer (Java API)", spec("/bin/true"));
+    }
+
+    /** {@link #javaApi} with the library's default confinement ({@link #defaultsSpec}). */
+    Contender javaApiDefaults() {
+        return javaApi("sixcontainer, default confinement", defaultsSpec("/bin/true"));
+    }
+
+    private Contender javaApi(String name, ContainerSpec spec) {
+        return new Contender(name, () -> {
             try (Container c = runtime.launch(spec)) {
                 ExitStatus s = c.waitFor();
                 if (!s.success()) {

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class CgroupFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(CgroupFiles.class);
+    // Read at every container's exit (usage, OOM kills): compiled once.
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
 
     private CgroupFiles() {
     }
@@ -56,14 +60,14 @@ final class CgroupFiles {
 
     /** The file's single number, or 0 when it is missing or holds none. */
     static long number(Path file) {
-        return read(file).filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(0L);
+        return read(file).filter(v -> NUMBER.matcher(v).matches()).map(Long::parseLong).orElse(0L);
     }
 
     /** The value of {@code key} in a flat-keyed file such as memory.events ("key value" lines), or 0. */
     static long keyed(Path file, String key) {
         return read(file).stream().flatMap(String::lines)
                 .map(l -> l.split(" "))
-                .filter(w -> w.length == 2 && w[0].equals(key) && w[1].matches("\\d{1,18}"))
+                .filter(w -> w.length == 2 && w[0].equals(key) && NUMBER.matcher(w[1]).matches())
                 .mapToLong(w -> Long.parseLong(w[1]))
                 .findFirst().orElse(0);
     }
@@ -121,8 +125,11 @@ final class CgroupFiles {
     static void remove(Path dir) {
         for (int attempt = 0; ; attempt++) {
             try {
-                // No lstat first: a removal tries every hierarchy, most often finding nothing.
-                Files.delete(dir);
+                // A removal tries every hierarchy, most often finding nothing: a stat answers
+                // that without the cost of an exception.
+                if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(dir);
+                }
                 return;
             } catch (NoSuchFileException gone) {
                 return;

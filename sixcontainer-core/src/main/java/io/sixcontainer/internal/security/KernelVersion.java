@@ -8,10 +8,15 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A kernel's major.minor version, for a seccomp rule's {@code minKernel}. */
-record KernelVersion(int major, int minor) implements Comparable<KernelVersion> {
+/** A kernel's major.minor version, for a seccomp rule's {@code minKernel} and kernel features. */
+public record KernelVersion(int major, int minor) implements Comparable<KernelVersion> {
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+).*");
+
+    /** True when the running kernel is {@code major.minor} or newer. */
+    public static boolean runningAtLeast(int major, int minor) {
+        return running().compareTo(new KernelVersion(major, minor)) >= 0;
+    }
 
     static KernelVersion running() {
         try {
