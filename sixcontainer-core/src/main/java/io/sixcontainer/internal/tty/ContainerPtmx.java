@@ -4,6 +4,7 @@ import io.sixcontainer.ContainerException;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.ffi.libc.fcntl_h;
+import io.sixcontainer.ffi.libc.sys_stat_h;
 import io.sixcontainer.internal.state.ProcessIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,6 @@ final class ContainerPtmx {
 
     private static final int PTMX_MAJOR = 5;
     private static final int PTMX_MINOR = 2;
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFCHR = 0020000;
 
     private ContainerPtmx() {
     }
@@ -60,7 +59,8 @@ final class ContainerPtmx {
         }
         int mode = (Integer) a.get("mode");
         long rdev = (Long) a.get("rdev");
-        if ((mode & S_IFMT) != S_IFCHR || Libc.major(rdev) != PTMX_MAJOR || Libc.minor(rdev) != PTMX_MINOR) {
+        boolean charDevice = (mode & sys_stat_h.S_IFMT()) == sys_stat_h.S_IFCHR();
+        if (!charDevice || Libc.major(rdev) != PTMX_MAJOR || Libc.minor(rdev) != PTMX_MINOR) {
             throw new ContainerException("the container's /dev/pts/ptmx is not the pty multiplexer (mode "
                     + Integer.toOctalString(mode) + ", device " + Libc.major(rdev) + ":" + Libc.minor(rdev) + ")");
         }
