@@ -16,10 +16,8 @@ import io.sixcontainer.internal.state.NameRegistry;
 import io.sixcontainer.internal.state.ProcessIdentity;
 import io.sixcontainer.internal.state.StateStore;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Lifecycle {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StateStore store;
     private final NameRegistry names;
@@ -131,9 +128,7 @@ public final class Lifecycle {
 
     private ContainerRecord newRecord(ContainerSpec spec) {
         ContainerRecord rec = new ContainerRecord();
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        rec.id = HexFormat.of().formatHex(b);
+        rec.id = ContainerIds.random();
         // A generated name goes into the first record too: it is rewritten only if taken meanwhile.
         rec.name = spec.name() != null ? spec.name() : NameRegistry.generate();
         rec.image = spec.image() != null ? spec.image() : spec.rootfs().toString();

@@ -12,7 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,7 +31,6 @@ public final class NameRegistry {
             "cobra", "bison", "koala", "raven", "tiger", "whale", "gecko", "moose", "eagle", "hyena", "lemur",
             "mamba", "okapi", "yak");
     private static final String RELEASE_LOCK = "names.lock";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path names;
 
@@ -72,8 +71,8 @@ public final class NameRegistry {
     }
 
     private static String generate(int attempt) {
-        return ADJECTIVES.get(RANDOM.nextInt(ADJECTIVES.size())) + "_"
-                + NOUNS.get(RANDOM.nextInt(NOUNS.size())) + (attempt < 10 ? "" : "_" + attempt);
+        return ADJECTIVES.get(ThreadLocalRandom.current().nextInt(ADJECTIVES.size())) + "_"
+                + NOUNS.get(ThreadLocalRandom.current().nextInt(NOUNS.size())) + (attempt < 10 ? "" : "_" + attempt);
     }
 
     /** Claims a generated readable name for {@code id}: {@code preferred} if it is free, else another. */
