@@ -7,10 +7,7 @@ module io.sixcontainer.core {
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.datatype.jsr310;
     requires org.apache.commons.compress;
 
     exports io.sixcontainer;
-
-    opens io.sixcontainer.internal.image to com.fasterxml.jackson.databind;
 }
