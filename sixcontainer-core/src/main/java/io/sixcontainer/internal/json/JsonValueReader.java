@@ -117,7 +117,7 @@ public final class JsonValueReader {
 
     /** {@code true} or {@code false}. */
     public static boolean bool(JsonParser p) throws IOException {
-        if (!p.currentToken().isBoolean()) {
+        if (p.currentToken() != JsonToken.VALUE_TRUE && p.currentToken() != JsonToken.VALUE_FALSE) {
             throw mismatch(p, "true or false");
         }
         return p.getBooleanValue();
