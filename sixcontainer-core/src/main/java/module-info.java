@@ -5,12 +5,9 @@
 module io.sixcontainer.core {
     requires io.sixcontainer.ffi;
     requires org.slf4j;
+    requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.datatype.jsr310;
     requires org.apache.commons.compress;
 
     exports io.sixcontainer;
-
-    opens io.sixcontainer.internal.state to com.fasterxml.jackson.databind;
-    opens io.sixcontainer.internal.image to com.fasterxml.jackson.databind;
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * An image as stored ({@code images/<id>.json}): its layers, bottom to top, as diff ids
  * ({@code sha256:<hex>} of each uncompressed layer tar, also the name of the layer's
- * directory), and the defaults it gives containers. Mutable for Jackson only.
+ * directory), and the defaults it gives containers. Mutable for {@link ImageRecordJson} only.
  */
 public final class ImageRecord {
 

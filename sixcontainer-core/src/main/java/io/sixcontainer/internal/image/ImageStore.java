@@ -1,9 +1,7 @@
 package io.sixcontainer.internal.image;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sixcontainer.ImageException;
+import io.sixcontainer.internal.json.Json;
 import io.sixcontainer.internal.rootfs.BusyboxRootfs;
 import io.sixcontainer.internal.state.StateStore;
 import java.io.IOException;
@@ -40,9 +38,6 @@ public final class ImageStore {
     public static final String BUSYBOX = "busybox";
     /** The built-in image whose only layer is the host's root, read-only. */
     public static final String HOST = "host";
-
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Path root;
     private final Path images;
@@ -297,7 +292,7 @@ public final class ImageStore {
 
     private Optional<ImageRecord> read(String hex) {
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(images.resolve(hex + ".json")), ImageRecord.class));
+            return Optional.of(Json.read(Files.readAllBytes(images.resolve(hex + ".json")), ImageRecordJson::read));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -308,7 +303,7 @@ public final class ImageStore {
     private void writeRecord(ImageRecord r) {
         Path tmp = images.resolve("." + r.hex() + ".json.tmp");
         try {
-            Files.write(tmp, JSON.writeValueAsBytes(r));
+            Files.write(tmp, ImageRecordJson.write(r));
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

@@ -1,14 +1,12 @@
 package io.sixcontainer.internal.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sixcontainer.InvalidSpecException;
 import io.sixcontainer.internal.security.SeccompRule.ArgCheck;
 import io.sixcontainer.internal.security.SeccompRule.Clause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +27,6 @@ import java.util.Set;
  */
 public final class SeccompProfile {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EPERM = 1;
 
     static final int RET_KILL_PROCESS = 0x80000000;
@@ -58,6 +55,11 @@ public final class SeccompProfile {
         static final String TEXT = load();
     }
 
+    // Every Security with the default profile parses it (to validate it, and when launching): once is enough.
+    private static final class DefaultDocument {
+        static final SeccompDocument DOCUMENT = SeccompDocument.read(DefaultJson.TEXT);
+    }
+
     private static String load() {
         try (InputStream in = SeccompProfile.class.getResourceAsStream("default-seccomp.json")) {
             if (in == null) {
@@ -76,27 +78,24 @@ public final class SeccompProfile {
      * @throws InvalidSpecException naming what is wrong with the profile
      */
     public static SeccompProfile parse(String json, Set<String> capabilities, SeccompArch arch) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidSpecException("seccomp profile is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidSpecException("seccomp profile is not a JSON object");
-        }
-        int defaultErrno = root.path("defaultErrnoRet").asInt(EPERM);
-        int defaultAction = action(text(root, "defaultAction", "seccomp profile"), defaultErrno, "defaultAction");
+        SeccompDocument doc = json.equals(defaultJson()) ? DefaultDocument.DOCUMENT : SeccompDocument.read(json);
+        int defaultErrno = doc.defaultErrnoRet() != null ? doc.defaultErrnoRet() : EPERM;
+        int defaultAction = action(required(doc.defaultAction(), "defaultAction", "seccomp profile"), defaultErrno,
+                "defaultAction");
         Map<Integer, List<Clause>> byNr = new LinkedHashMap<>();
         int i = 0;
-        for (JsonNode call : root.path("syscalls")) {
+        for (SeccompDocument.Call call : doc.syscalls()) {
             String where = "seccomp profile syscalls[" + i++ + "]";
             if (!applies(call, capabilities, arch, where)) {
                 continue;
             }
-            int action = action(text(call, "action", where), call.path("errnoRet").asInt(EPERM), where);
-            Clause clause = new Clause(args(call.path("args"), where), action);
-            for (String name : names(call, where)) {
+            int action = action(required(call.action(), "action", where), call.errnoRet() != null ? call.errnoRet() : EPERM,
+                    where);
+            Clause clause = new Clause(args(call.args(), where), action);
+            if (call.names().isEmpty()) {
+                throw new InvalidSpecException(where + " has no names");
+            }
+            for (String name : call.names()) {
                 OptionalInt nr = arch.number(name);
                 if (nr.isPresent()) {
                     byNr.computeIfAbsent(nr.getAsInt(), k -> new ArrayList<>()).add(clause);
@@ -113,60 +112,39 @@ public final class SeccompProfile {
         return new BpfCompiler(arch, defaultAction, rules).compile();
     }
 
-    private static boolean applies(JsonNode call, Set<String> caps, SeccompArch arch, String where) {
-        JsonNode inc = call.path("includes");
-        JsonNode exc = call.path("excludes");
-        for (JsonNode c : inc.path("caps")) {
-            if (!caps.contains(Capabilities.canonical(c.asText()))) {
+    private static boolean applies(SeccompDocument.Call call, Set<String> caps, SeccompArch arch, String where) {
+        SeccompDocument.Filter inc = call.includes();
+        SeccompDocument.Filter exc = call.excludes();
+        for (String c : inc.caps()) {
+            if (!caps.contains(Capabilities.canonical(c))) {
                 return false;
             }
         }
-        for (JsonNode c : exc.path("caps")) {
-            if (caps.contains(Capabilities.canonical(c.asText()))) {
+        for (String c : exc.caps()) {
+            if (caps.contains(Capabilities.canonical(c))) {
                 return false;
             }
         }
-        if (inc.has("arches") && !contains(inc.path("arches"), arch.dockerName())
-                || contains(exc.path("arches"), arch.dockerName())) {
+        if (inc.arches() != null && !inc.arches().contains(arch.dockerName())
+                || exc.arches() != null && exc.arches().contains(arch.dockerName())) {
             return false;
         }
-        if (inc.hasNonNull("minKernel") && KernelVersion.running().compareTo(
-                KernelVersion.parse(inc.get("minKernel").asText(), where + ".includes.minKernel")) < 0) {
+        if (inc.minKernel() != null && KernelVersion.running().compareTo(
+                KernelVersion.parse(inc.minKernel(), where + ".includes.minKernel")) < 0) {
             return false;
         }
-        return !exc.hasNonNull("minKernel") || KernelVersion.running().compareTo(
-                KernelVersion.parse(exc.get("minKernel").asText(), where + ".excludes.minKernel")) < 0;
+        return exc.minKernel() == null || KernelVersion.running().compareTo(
+                KernelVersion.parse(exc.minKernel(), where + ".excludes.minKernel")) < 0;
     }
 
-    private static boolean contains(JsonNode array, String value) {
-        for (JsonNode n : array) {
-            if (n.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<String> names(JsonNode call, String where) {
-        List<String> names = new ArrayList<>();
-        call.path("names").forEach(n -> names.add(n.asText()));
-        if (call.hasNonNull("name")) {
-            names.add(call.get("name").asText());
-        }
-        if (names.isEmpty()) {
-            throw new InvalidSpecException(where + " has no names");
-        }
-        return names;
-    }
-
-    private static List<ArgCheck> args(JsonNode args, String where) {
+    private static List<ArgCheck> args(List<SeccompDocument.Arg> args, String where) {
         List<ArgCheck> checks = new ArrayList<>();
-        for (JsonNode a : args) {
-            int index = a.path("index").asInt(-1);
-            if (index < 0 || index > 5) {
-                throw new InvalidSpecException(where + ": argument index " + a.path("index") + " is not 0..5");
+        for (SeccompDocument.Arg a : args) {
+            if (a.index() == null || a.index() < 0 || a.index() > 5) {
+                throw new InvalidSpecException(where + ": argument index " + (a.index() == null ? "(missing)" : a.index())
+                        + " is not 0..5");
             }
-            String op = text(a, "op", where + " args");
+            String op = required(a.op(), "op", where + " args");
             SeccompRule.Op parsed = switch (op) {
                 case "SCMP_CMP_EQ" -> SeccompRule.Op.EQ;
                 case "SCMP_CMP_NE" -> SeccompRule.Op.NE;
@@ -177,28 +155,24 @@ public final class SeccompProfile {
                 case "SCMP_CMP_MASKED_EQ" -> SeccompRule.Op.MASKED_EQ;
                 default -> throw new InvalidSpecException(where + ": unknown comparison '" + op + "'");
             };
-            checks.add(new ArgCheck(index, parsed, u64(a.path("value"), where), u64(a.path("valueTwo"), where)));
+            checks.add(new ArgCheck(a.index(), parsed, u64(a.value(), where), u64(a.valueTwo(), where)));
         }
         return List.copyOf(checks);
     }
 
     // JSON numbers up to 2^64-1: the bits of an unsigned 64-bit value.
-    private static long u64(JsonNode n, String where) {
-        if (n.isMissingNode()) {
-            return 0;
-        }
-        if (!n.isIntegralNumber() || n.bigIntegerValue().signum() < 0 || n.bigIntegerValue().bitLength() > 64) {
+    private static long u64(BigInteger n, String where) {
+        if (n.signum() < 0 || n.bitLength() > 64) {
             throw new InvalidSpecException(where + ": argument value " + n + " is not 0..2^64-1");
         }
-        return n.bigIntegerValue().longValue();
+        return n.longValue();
     }
 
-    private static String text(JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual()) {
+    private static String required(String value, String field, String where) {
+        if (value == null) {
             throw new InvalidSpecException(where + " has no \"" + field + "\"");
         }
-        return v.asText();
+        return value;
     }
 
     private static int action(String name, int errno, String where) {

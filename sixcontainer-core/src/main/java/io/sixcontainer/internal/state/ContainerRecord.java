@@ -1,6 +1,5 @@
 package io.sixcontainer.internal.state;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sixcontainer.ContainerInfo;
 import io.sixcontainer.ContainerStatus;
 import io.sixcontainer.ExitStatus;
@@ -35,9 +34,8 @@ public final class ContainerRecord {
     /**
      * The confinement records of the launch config (docs/protocol.md, tags 20-25), which exec'd
      * commands get too. Kept in a file of their own beside the record ({@link StateStore#confinement});
-     * here only in records written before that.
+     * here only in records written before that (and in state.json only when not null).
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public byte[] confinement;
     /** The USER/GROUPS or USER_NAME/GROUP_NAME records (docs/protocol.md) of its user, or null for root; exec'd commands default to them. */
     public byte[] user;

@@ -1,8 +1,8 @@
 package io.sixcontainer.internal.state;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sixcontainer.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,7 +21,7 @@ final class RecordFile {
     }
 
     /** The record in {@code file}; empty when there is none or it is torn. */
-    static <T> Optional<T> read(Path file, ObjectMapper json, Class<T> type) throws IOException {
+    static <T> Optional<T> read(Path file, Json.Decoder<T> decoder) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -29,19 +29,23 @@ final class RecordFile {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readValue(bytes, type));
+            return Optional.of(Json.read(bytes, decoder));
         } catch (JsonProcessingException e) {
-            if (torn(bytes, json)) {
+            if (torn(bytes)) {
                 return Optional.empty();
             }
             throw e;
         }
     }
 
-    private static boolean torn(byte[] bytes, ObjectMapper json) {
-        try {
-            JsonNode whole = json.readTree(bytes);
-            return whole == null || whole.isMissingNode();
+    // Whole JSON is one complete value, whatever follows it (as ObjectMapper.readTree takes it).
+    private static boolean torn(byte[] bytes) {
+        try (JsonParser p = Json.parser(bytes)) {
+            if (p.nextToken() == null) {
+                return true;
+            }
+            p.skipChildren();
+            return false;
         } catch (IOException notJson) {
             return true;
         }

@@ -1,8 +1,5 @@
 package io.sixcontainer.internal.state;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sixcontainer.ContainerException;
 import io.sixcontainer.ContainerStatus;
 import java.io.IOException;
@@ -50,10 +47,6 @@ public final class StateStore {
     private static final java.util.regex.Pattern DEBRIS_ID = java.util.regex.Pattern.compile(
             "(?:" + java.util.regex.Pattern.quote(REMOVING_PREFIX) + ")?([0-9a-f]{64})(?:\\.[0-9]+)?");
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
     private static final Map<String, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path containers;
@@ -114,7 +107,7 @@ public final class StateStore {
     /** The record of {@code id}, if there is one; a torn record (see the class comment) is none. */
     public Optional<ContainerRecord> read(String id) {
         try {
-            return RecordFile.read(dir(id).resolve(STATE_FILE), JSON, ContainerRecord.class);
+            return RecordFile.read(dir(id).resolve(STATE_FILE), ContainerRecordJson::read);
         } catch (IOException e) {
             throw new ContainerException("cannot read the state of container " + id + ": " + e.getMessage(), e);
         }
@@ -323,7 +316,7 @@ public final class StateStore {
     /** The record in a directory {@link #debris()} returned, if it still holds a readable one. */
     public Optional<ContainerRecord> recordIn(Path debris) {
         try {
-            return RecordFile.read(debris.resolve(STATE_FILE), JSON, ContainerRecord.class);
+            return RecordFile.read(debris.resolve(STATE_FILE), ContainerRecordJson::read);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -362,7 +355,7 @@ public final class StateStore {
         Path tmp = dir.resolve(STATE_FILE + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(JSON.writeValueAsBytes(record));
+            ByteBuffer buf = ByteBuffer.wrap(ContainerRecordJson.write(record));
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
