@@ -1,6 +1,5 @@
 package io.sixcontainer;
 
-import io.sixcontainer.ffi.DowncallWarmup;
 import io.sixcontainer.ffi.HelperBinary;
 import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.internal.cgroup.CgroupParents;
@@ -52,7 +51,6 @@ public final class Runtime implements AutoCloseable {
      */
     public static Runtime open(Path root) {
         Objects.requireNonNull(root, "root");
-        DowncallWarmup.startOnce();
         if (Libc.geteuid() != 0) {
             throw new ContainerException("sixcontainer needs root (effective uid is " + Libc.geteuid() + ")");
         }
