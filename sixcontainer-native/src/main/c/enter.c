@@ -1,7 +1,9 @@
 #define _GNU_SOURCE
 #include "enter.h"
+#include "cgjoin.h"
 #include "exec.h"
 #include "monitor.h"
+#include "procstat.h"
 #include "protocol.h"
 #include "report.h"
 #include "util.h"
@@ -25,66 +27,10 @@
 
 static struct config cfg;
 
-/* Field 22 of /proc/<pid>/stat; 0 if unreadable. */
-static uint64_t start_time_of(pid_t pid)
-{
-	char path[64], buf[1024];
-	uint64_t value = 0;
-
-	if (snprintf(path, sizeof path, "/proc/%d/stat", (int)pid) >= (int)sizeof path)
-		return 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	ssize_t n = read_full(fd, buf, sizeof buf - 1);
-	if (xclose(fd) < 0 || n <= 0)
-		return 0;
-	buf[n] = '\0';
-	/* The command name may hold spaces and ')': fields resume after the last ')'. */
-	char *p = strrchr(buf, ')');
-	if (p == NULL)
-		return 0;
-	p++;
-	/* After ')' come fields 3, 4, ...; field 22 is the 20th of them. */
-	for (int field = 3; field < 22; field++) {
-		p = strchr(p + 1, ' ');
-		if (p == NULL)
-			return 0;
-	}
-	char num[24];
-	size_t len = strcspn(p + 1, " ");
-	if (len == 0 || len >= sizeof num)
-		return 0;
-	memcpy(num, p + 1, len);
-	num[len] = '\0';
-	return parse_u64_dec(num, &value) == 0 ? value : 0;
-}
-
 static int fail(const char *step, int err)
 {
 	(void)report_event("error %s %d", step, err);
 	return 1;
-}
-
-/* Before setns: the host's /sys/fs/cgroup is not visible from inside. */
-static int join_cgroups(void)
-{
-	char pid[24];
-	int n = snprintf(pid, sizeof pid, "%d", (int)getpid());
-
-	for (size_t i = 0; i < cfg.ncgroups; i++) {
-		int fd = open(cfg.cgroups[i], O_WRONLY | O_CLOEXEC);
-		if (fd < 0)
-			return -1;
-		int rc = write_all(fd, pid, (size_t)n);
-		int saved = errno;
-		if (xclose(fd) < 0 && rc == 0)
-			return -1;
-		errno = saved;
-		if (rc < 0)
-			return -1;
-	}
-	return 0;
 }
 
 static int abandon(pid_t child, int pidfd, const char *step, int err)
@@ -120,10 +66,13 @@ int enter_main(pid_t pid, uint64_t start_time)
 	if (target < 0)
 		return fail("pidfd_open", errno);
 	/* The pidfd names one process for good; its start time says it is the container's. */
-	if (start_time_of(pid) != start_time)
+	if (proc_start_time(pid) != start_time)
 		return fail("verify-target", ESRCH);
-	if (join_cgroups() < 0)
-		return fail("cgroup", errno);
+	/* Before setns: the host's /sys/fs/cgroup is not visible from inside. */
+	for (size_t i = 0; i < cfg.ncgroups; i++) {
+		if (cgroup_join(cfg.cgroups[i]) < 0)
+			return fail("cgroup", errno);
+	}
 	if (setns(target, ENTER_NAMESPACES) < 0)
 		return fail("setns", errno);
 	struct pollfd alive = { .fd = target, .events = POLLIN };

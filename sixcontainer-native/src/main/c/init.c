@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "init.h"
+#include "cgjoin.h"
 #include "exec.h"
 #include "mounts.h"
 #include "protocol.h"
@@ -130,12 +131,15 @@ void init_main(unsigned long clone_flags, int monitor_pidfd)
 	close_or_die(SIXC_FD_EVENTS, "event fd");
 	close_or_die(SIXC_FD_LIFELINE, "lifeline fd");
 	read_config();
-	/* Java places the init in its cgroups itself; joining is for exec only. */
-	if (cfg.ncgroups != 0)
-		init_die("read-config", EINVAL, "CGROUP records are for exec");
-	/* Java moves the init into its cgroup between the pid event and writing
-	 * the config; a cgroup namespace made at clone time would be rooted at
-	 * the monitor's cgroup instead of the container's. */
+	/* Java has made the cgroups, with every limit and device rule, before
+	 * it wrote the config: joined here, they hold before anything of the
+	 * container runs. Host paths: before any mount of the plan. */
+	for (size_t i = 0; i < cfg.ncgroups; i++) {
+		if (cgroup_join(cfg.cgroups[i]) < 0)
+			init_die("cgroup", errno, cfg.cgroups[i]);
+	}
+	/* Only now: a cgroup namespace is rooted where its maker is, and at
+	 * clone time that was the monitor's cgroup, not the container's. */
 	if ((clone_flags & CLONE_NEWCGROUP) != 0 && unshare(CLONE_NEWCGROUP) < 0)
 		init_die("unshare", errno, "CLONE_NEWCGROUP");
 

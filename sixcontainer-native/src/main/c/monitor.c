@@ -3,6 +3,7 @@
 #include "exitrecord.h"
 #include "init.h"
 #include "logger.h"
+#include "procstat.h"
 #include "report.h"
 #include "util.h"
 
@@ -13,6 +14,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <string.h>
@@ -229,7 +231,12 @@ int monitor_main(const struct monitor_opts *opts)
 	int pidfd = pidfd_open(pid);
 	if (pidfd < 0)
 		return fail_after_clone(pid, "pidfd_open", errno);
-	if (report_event("pid %d", (int)pid) < 0)
+	/* With its start time, read while the init cannot have been reaped: the
+	 * JVM need not read /proc after it, when the pid may have been reused. */
+	uint64_t start_time = proc_start_time(pid);
+	if (start_time == 0)
+		return fail_after_clone(pid, "start-time", errno != 0 ? errno : EIO);
+	if (report_event("pid %d %llu", (int)pid, (unsigned long long)start_time) < 0)
 		return fail_after_clone(pid, "write", errno);
 	held_mount_ns = hold_mount_namespace(pid);
 	for (size_t i = 0; i < sizeof init_only / sizeof init_only[0]; i++) {

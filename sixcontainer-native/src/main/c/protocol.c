@@ -120,6 +120,13 @@ int config_strings(unsigned char *p, size_t len, const char *what, char **out, s
 
 /* The executor creates the last component with *at() calls, which cannot
  * take "", "." or "..". */
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
 static int last_component_ok(const char *path)
 {
 	const char *last = strrchr(path, '/');
@@ -290,8 +297,9 @@ static int take_record(uint16_t tag, unsigned char *p, size_t len, struct config
 			return invalid("CGROUP: more than %u", SIXC_MAX_CGROUPS);
 		if (take_string(p, len, "CGROUP", &s) < 0)
 			return -1;
-		if (strncmp(s, "/sys/fs/cgroup/", 15) != 0 || strstr(s, "/../") != NULL)
-			return invalid("CGROUP: not a path under /sys/fs/cgroup/");
+		if (strncmp(s, "/sys/fs/cgroup/", 15) != 0 || strstr(s, "/../") != NULL
+		    || !ends_with(s, "/cgroup.procs"))
+			return invalid("CGROUP: not a cgroup.procs file under /sys/fs/cgroup/");
 		cfg->cgroups[cfg->ncgroups++] = s;
 		return 0;
 	default:

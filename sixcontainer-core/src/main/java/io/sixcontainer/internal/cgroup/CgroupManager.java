@@ -15,7 +15,7 @@ public interface CgroupManager {
 
     /**
      * Creates the cgroup of container {@code id} on this host's layout, with the limits of
-     * {@code resources} and the device rules of {@code security}; {@link #admit} then adds the init.
+     * {@code resources} and the device rules of {@code security}; the init then joins it through {@link #procsFiles}.
      *
      * @throws io.sixcontainer.LaunchException if any step fails; nothing is left behind
      */
@@ -34,11 +34,10 @@ public interface CgroupManager {
     void create(Resources resources, List<DeviceRule> devices);
 
     /**
-     * Moves {@code pid} into the cgroup (every hierarchy of it on v1).
-     *
-     * @throws io.sixcontainer.LaunchException naming the file, the value and errno; the caller removes the cgroup
+     * The {@code cgroup.procs} file of the cgroup in every hierarchy of it (one on v2), host
+     * paths: the init writes itself into each before anything of the container runs.
      */
-    void admit(int pid);
+    List<String> procsFiles();
 
     /** The usage so far; zeros for what the kernel does not report (or once removed). Never throws. */
     io.sixcontainer.ResourceUsage usage();

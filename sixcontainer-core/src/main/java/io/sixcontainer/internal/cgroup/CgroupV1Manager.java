@@ -86,10 +86,8 @@ final class CgroupV1Manager implements CgroupManager {
     }
 
     @Override
-    public void admit(int pid) {
-        for (CgroupLayout.Hierarchy h : used) {
-            CgroupFiles.write(dirs.get(h).resolve("cgroup.procs"), Integer.toString(pid));
-        }
+    public List<String> procsFiles() {
+        return used.stream().map(h -> dirs.get(h).resolve("cgroup.procs").toString()).toList();
     }
 
     private void writeLimits(Resources r) {

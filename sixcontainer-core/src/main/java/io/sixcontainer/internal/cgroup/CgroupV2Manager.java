@@ -42,8 +42,8 @@ final class CgroupV2Manager implements CgroupManager {
     }
 
     @Override
-    public void admit(int pid) {
-        CgroupFiles.write(dir.resolve("cgroup.procs"), Integer.toString(pid));
+    public List<String> procsFiles() {
+        return List.of(dir.resolve("cgroup.procs").toString());
     }
 
     // A cgroup with processes of its own (other than the root) cannot enable controllers

@@ -5,7 +5,6 @@ import io.sixcontainer.LaunchException;
 import io.sixcontainer.Namespace;
 import io.sixcontainer.Stdio;
 import io.sixcontainer.internal.cgroup.CgroupManager;
-import io.sixcontainer.internal.state.ProcessIdentity;
 import io.sixcontainer.internal.tty.PtyMaster;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.FdInputStream;
@@ -55,17 +54,18 @@ public final class Launcher {
         CgroupManager[] cgroup = new CgroupManager[1];
         try {
             return handshake(d, monitor, "container " + id, () -> {
-                // While the helper starts and clones: the cgroup with its limits, and the
-                // config into the pipe, which stays open: the init reads it to EOF.
+                // While the helper starts and clones: the cgroup with its limits and device
+                // rules, then the config, which names its cgroup.procs files: the init reads
+                // the config to EOF and joins them before it does anything else, so every
+                // limit holds before the command runs, with no round trip through this JVM.
                 cgroup[0] = CgroupManager.prepare(id, spec.resources(), spec.security());
                 writeConfig(d, monitor, configOf(spec, id, d.pty == null ? null : d.pty.slavePath(), overlay, cgroup[0]));
-                int initPid = awaitPid(monitor);
-                // The init is blocked reading fd 3: its start time is its own (its pid cannot
-                // have been reused yet), and every limit holds before the command runs.
-                long startTime = startTimeOf(initPid);
-                cgroup[0].admit(initPid);
                 closeConfig(d);
-                return new Started(initPid, startTime, cgroup[0]);
+                MonitorEvent started = awaitPidEvent(monitor);
+                if (started.startTime() <= 0) {
+                    throw new IllegalStateException("expected the init's start time from the helper, got " + started);
+                }
+                return new Started(started.value(), started.startTime(), cgroup[0]);
             });
         } catch (RuntimeException e) {
             // handshake() has killed and reaped the init: the cgroup is empty now.
@@ -74,12 +74,6 @@ public final class Launcher {
             }
             throw e;
         }
-    }
-
-    private static long startTimeOf(int pid) {
-        return ProcessIdentity.startTime(pid).orElseThrow(() -> new LaunchException(
-                "the container's init (pid " + pid + ") vanished before its command was sent", "launch", 0,
-                "pid " + pid, null));
     }
 
     /**
@@ -162,6 +156,10 @@ public final class Launcher {
     }
 
     private static int awaitPid(HelperProcess monitor) {
+        return awaitPidEvent(monitor).value();
+    }
+
+    private static MonitorEvent awaitPidEvent(HelperProcess monitor) {
         MonitorEvent first = monitor.nextEvent();
         if (first == null) {
             throw new LaunchException("the helper exited before starting the process", "clone", 0, "", null);
@@ -173,7 +171,7 @@ public final class Launcher {
         if (!first.kind().equals("pid") || first.value() <= 0) {
             throw new IllegalStateException("expected a pid from the helper, got " + first);
         }
-        return first.value();
+        return first;
     }
 
     private static LaunchConfig configOf(ContainerSpec spec, String id, String ttySlave, RootOverlay overlay,
@@ -187,7 +185,8 @@ public final class Launcher {
                 .mounts(MountPlan.options(spec, ttySlave))
                 .mounts(Confinement.mounts(spec.security()))
                 .records(Confinement.records(spec.security()))
-                .records(spec.user() != null ? UserRecords.of(spec.user()) : new byte[0]);
+                .records(spec.user() != null ? UserRecords.of(spec.user()) : new byte[0])
+                .cgroups(cgroup.procsFiles());
         if (overlay != null) {
             config.overlay(overlay.dir().toString(), overlay.options());
         }

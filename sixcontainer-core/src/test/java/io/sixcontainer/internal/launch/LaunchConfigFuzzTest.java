@@ -102,6 +102,18 @@ class LaunchConfigFuzzTest {
         assertThat(check(many.toBytes()).output()).contains("GROUP_NAME: more than 256");
     }
 
+    @Test
+    void acceptsOnlyCgroupProcsFilesUnderTheCgroupMount() throws Exception {
+        // The init writes into each CGROUP file: nothing but a cgroup.procs under /sys/fs/cgroup.
+        assertThat(check(base().cgroups(List.of("/sys/fs/cgroup/memory/x/cgroup.procs")).toBytes()))
+                .isEqualTo(new Outcome(0, "ok"));
+        for (String bad : List.of("/sys/fs/cgroup/memory/x/memory.limit_in_bytes", "/etc/cgroup.procs",
+                "/sys/fs/cgroup/../../etc/cgroup.procs", "/sys/fs/cgroup/cgroup.procs/..", "/sys/fs/cgroup/xcgroup.procs")) {
+            assertThat(check(base().cgroups(List.of(bad)).toBytes()).output()).as(bad)
+                    .contains("CGROUP: not a cgroup.procs file under /sys/fs/cgroup/");
+        }
+    }
+
     private static LaunchConfig base() {
         return new LaunchConfig().rootfs("/r").args(List.of("x"));
     }
