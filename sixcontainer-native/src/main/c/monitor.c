@@ -167,8 +167,12 @@ int monitor_watch(pid_t pid, int pidfd, const struct monitor_opts *opts)
 		return report_event("error close %d", errno), 1;
 	if (logs.file_fd >= 0 && xclose(logs.file_fd) < 0)
 		return report_event("error close %d", errno), 1;
-	/* The record first: the JVM that would read the event may be long gone. */
-	if (opts->state_dir != NULL && exit_record_write(opts->state_dir, status) < 0)
+	/* The record first: the JVM that would read the event may be long gone.
+	 * A state directory that is gone (ENOENT) was removed while the
+	 * container ran: nobody reads a record there, but the launcher still
+	 * waits for the event. */
+	if (opts->state_dir != NULL && exit_record_write(opts->state_dir, status) < 0
+	    && errno != ENOENT)
 		return report_event("error exit-record %d", errno), 1;
 	int rc = WIFEXITED(status) ? report_event("exit %d", WEXITSTATUS(status))
 				   : report_event("signal %d", WTERMSIG(status));

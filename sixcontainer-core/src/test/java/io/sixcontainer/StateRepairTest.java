@@ -226,4 +226,21 @@ class StateRepairTest extends RuntimeTestBase {
         assertThat(runtime.get(c.id())).isEmpty();
         assertThat(root.resolve("containers").resolve(c.id())).doesNotExist();
     }
+
+    @Test
+    void aContainerWhoseDirectoryVanishedWhileItRanStillReportsItsExitToItsLauncher() throws Exception {
+        // As when another caller removes it mid-launch: its directory is moved out of sight.
+        Container c = runtime.launch(spec("sh", "-c", "read x; exit 7").stdin(Stdio.pipe()).build());
+        Path dir = root.resolve("containers").resolve(c.id());
+        Path aside = root.resolve("aside-" + c.id());
+        Files.move(dir, aside);
+        try {
+            c.stdin().close();
+            assertThat(c.waitFor()).isEqualTo(ExitStatus.exited(7));
+            assertThat(aside.resolve("exit")).as("no record written anywhere").doesNotExist();
+        } finally {
+            Files.move(aside, dir);
+            c.close();
+        }
+    }
 }

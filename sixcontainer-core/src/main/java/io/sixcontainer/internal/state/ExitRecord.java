@@ -25,6 +25,8 @@ public record ExitRecord(ExitStatus status, Instant finished) {
     /** File name of the record in the container's directory. */
     public static final String FILE = "exit";
 
+    private static final int MAX_EXIT_CODE = 255;
+    private static final int MAX_SIGNAL = 64;
     private static final Pattern WHOLE = Pattern.compile("(exit|signal) (\\d{1,3}) (\\d{1,19})\n");
 
     /** Reads the record in {@code dir}, if the monitor has written one and it is whole. */
@@ -41,9 +43,19 @@ public record ExitRecord(ExitStatus status, Instant finished) {
         if (!m.matches()) {
             return Optional.empty();
         }
+        boolean exited = m.group(1).equals("exit");
         int n = Integer.parseInt(m.group(2));
-        long nanos = Long.parseLong(m.group(3));
-        return Optional.of(new ExitRecord(m.group(1).equals("exit") ? ExitStatus.exited(n) : ExitStatus.signaled(n),
+        long nanos;
+        try {
+            nanos = Long.parseLong(m.group(3));
+        } catch (NumberFormatException beyondLong) {
+            return Optional.empty();
+        }
+        // The monitor writes what waitpid gave it: anything else is damage, read like a torn record.
+        if (exited ? n > MAX_EXIT_CODE : n < 1 || n > MAX_SIGNAL) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExitRecord(exited ? ExitStatus.exited(n) : ExitStatus.signaled(n),
                 Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L)));
     }
 
