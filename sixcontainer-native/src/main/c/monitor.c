@@ -237,9 +237,10 @@ int monitor_main(const struct monitor_opts *opts)
 		return fail_after_clone(pid, "pidfd_open", errno);
 	/* With its start time, read while the init cannot have been reaped: the
 	 * JVM need not read /proc after it, when the pid may have been reused. */
+	errno = 0;
 	uint64_t start_time = proc_start_time(pid);
 	if (start_time == 0)
-		return fail_after_clone(pid, "start-time", errno != 0 ? errno : EIO);
+		return fail_after_clone(pid, "start-time", errno != 0 ? errno : EPROTO);
 	if (report_event("pid %d %llu", (int)pid, (unsigned long long)start_time) < 0)
 		return fail_after_clone(pid, "write", errno);
 	held_mount_ns = hold_mount_namespace(pid);

@@ -118,8 +118,6 @@ int config_strings(unsigned char *p, size_t len, const char *what, char **out, s
 	return take_strings(p, len, what, out, n);
 }
 
-/* The executor creates the last component with *at() calls, which cannot
- * take "", "." or "..". */
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -127,6 +125,8 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* The executor creates the last component with *at() calls, which cannot
+ * take "", "." or "..". */
 static int last_component_ok(const char *path)
 {
 	const char *last = strrchr(path, '/');
@@ -297,9 +297,10 @@ static int take_record(uint16_t tag, unsigned char *p, size_t len, struct config
 			return invalid("CGROUP: more than %u", SIXC_MAX_CGROUPS);
 		if (take_string(p, len, "CGROUP", &s) < 0)
 			return -1;
-		if (strncmp(s, "/sys/fs/cgroup/", 15) != 0 || strstr(s, "/../") != NULL
-		    || !ends_with(s, "/cgroup.procs"))
-			return invalid("CGROUP: not a cgroup.procs file under /sys/fs/cgroup/");
+		/* Wherever the host mounts its hierarchies; that it is one is
+		 * checked on the open file (cgroup_join). */
+		if (s[0] != '/' || strstr(s, "/../") != NULL || !ends_with(s, "/cgroup.procs"))
+			return invalid("CGROUP: not an absolute path of a cgroup.procs file");
 		cfg->cgroups[cfg->ncgroups++] = s;
 		return 0;
 	default:

@@ -28,8 +28,13 @@ class ColdPathJsonTest extends RuntimeTestBase {
         Path log = root.resolve("classes.log");
         Process jvm = ChildJvm.start(List.of("-Xlog:class+load=info:file=" + log), ColdPathChild.class, root.toString(),
                 "coldpath:1");
+        // Its output ("ok") fits the pipe: wait first, so a hung child fails the test instead of blocking it.
+        boolean ended = jvm.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            jvm.destroyForcibly().waitFor();
+        }
+        assertThat(ended).as("the child JVM ended within 60 s").isTrue();
         String out = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(jvm.exitValue()).isZero();
         assertThat(out).isEqualTo("ok\n");
 

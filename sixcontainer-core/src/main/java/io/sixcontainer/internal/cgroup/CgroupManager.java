@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The cgroup of one container, on whichever layout the host has (v1: one hierarchy per
- * controller; v2: one unified tree). Made with its limits while the helper starts, and the
- * init is added in the launch handshake window, while it is still blocked on its config,
+ * controller; v2: one unified tree). Made with its limits while the helper starts; the init
+ * joins it through {@link #procsFiles} right after reading its config, before anything else,
  * so every limit holds before the command runs.
  */
 public interface CgroupManager {

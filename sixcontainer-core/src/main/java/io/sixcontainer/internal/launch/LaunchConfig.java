@@ -71,7 +71,7 @@ public final class LaunchConfig {
         return record(TAG_USER, le(8).putInt(uid).putInt(gid).array());
     }
 
-    /** Adds the records: cgroup.procs files the exec'd process joins. */
+    /** Adds the records: cgroup.procs files the init (run) or the exec'd process (exec) joins first. */
     public LaunchConfig cgroups(List<String> procsFiles) {
         procsFiles.forEach(p -> string(TAG_CGROUP, p));
         return this;

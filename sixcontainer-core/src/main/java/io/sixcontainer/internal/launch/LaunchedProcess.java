@@ -4,8 +4,8 @@ import io.sixcontainer.internal.cgroup.CgroupManager;
 import io.sixcontainer.internal.tty.PtyMaster;
 
 /**
- * A process whose command runs: its host pid and start time (read while it was still
- * blocked on its config, so the pid cannot have been reused), its cgroup (a container's;
+ * A process whose command runs: its host pid and start time (read by its monitor before it
+ * could be reaped, so the pid cannot have been reused), its cgroup (a container's;
  * null for an exec), the JVM's side of its monitor, and the JVM's ends of its stdio pipes
  * ({stdin, stdout, stderr}, -1 where not a pipe).
  *

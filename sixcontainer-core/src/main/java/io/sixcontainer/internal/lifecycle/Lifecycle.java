@@ -106,7 +106,7 @@ public final class Lifecycle {
         try {
             rec.status = ContainerStatus.RUNNING;
             rec.pid = process.initPid();
-            // read while the init was blocked on its config: by now a short command may have ended
+            // read by the monitor before it could reap the init: by now a short command may have ended
             rec.pidStartTime = process.startTime();
             rec.started = Instant.now();
             store.rewrite(rec);

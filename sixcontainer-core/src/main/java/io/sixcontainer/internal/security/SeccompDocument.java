@@ -77,7 +77,11 @@ record SeccompDocument(String defaultAction, Integer defaultErrnoRet, List<Call>
             switch (name) {
                 case "defaultAction" -> defaultAction = JsonValueReader.string(p);
                 case "defaultErrnoRet" -> defaultErrnoRet = JsonValueReader.integer(p);
-                case "syscalls" -> JsonValueReader.elements(p, () -> syscalls.add(call(p)));
+                case "syscalls" -> {
+                    // A repeated key replaces the earlier value, as in readTree and Docker's decoder.
+                    syscalls.clear();
+                    JsonValueReader.elements(p, () -> syscalls.add(call(p)));
+                }
                 default -> p.skipChildren();
             }
         }
@@ -99,7 +103,10 @@ record SeccompDocument(String defaultAction, Integer defaultErrnoRet, List<Call>
                 case "name" -> single = JsonValueReader.string(p);
                 case "action" -> action = JsonValueReader.string(p);
                 case "errnoRet" -> errnoRet = JsonValueReader.integer(p);
-                case "args" -> JsonValueReader.elements(p, () -> args.add(arg(p)));
+                case "args" -> {
+                    args.clear();
+                    JsonValueReader.elements(p, () -> args.add(arg(p)));
+                }
                 case "includes" -> includes = filter(p);
                 case "excludes" -> excludes = filter(p);
                 default -> p.skipChildren();

@@ -71,6 +71,12 @@ class ImageRecordJsonTest {
     }
 
     @Test
+    void aNullInAConfigListIsAMismatchNotANullPointer() {
+        assertThatThrownBy(() -> Json.read("{\"config\": {\"cmd\": [\"sh\", null]}}".getBytes(StandardCharsets.UTF_8),
+                ImageRecordJson::read)).isInstanceOf(JsonMismatchException.class).hasMessageContaining("/config/cmd");
+    }
+
+    @Test
     void unknownFieldsAreRefused() {
         assertThatThrownBy(() -> Json.read("{\"config\": {\"Env\": []}}".getBytes(StandardCharsets.UTF_8),
                 ImageRecordJson::read)).isInstanceOf(JsonMismatchException.class).hasMessageContaining("/config/Env");

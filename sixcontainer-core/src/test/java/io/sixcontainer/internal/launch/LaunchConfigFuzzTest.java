@@ -103,14 +103,14 @@ class LaunchConfigFuzzTest {
     }
 
     @Test
-    void acceptsOnlyCgroupProcsFilesUnderTheCgroupMount() throws Exception {
-        // The init writes into each CGROUP file: nothing but a cgroup.procs under /sys/fs/cgroup.
+    void acceptsOnlyAbsoluteCgroupProcsFiles() throws Exception {
+        // The init writes into each CGROUP file (and checks on the open file that it is a cgroup file system).
         assertThat(check(base().cgroups(List.of("/sys/fs/cgroup/memory/x/cgroup.procs")).toBytes()))
                 .isEqualTo(new Outcome(0, "ok"));
-        for (String bad : List.of("/sys/fs/cgroup/memory/x/memory.limit_in_bytes", "/etc/cgroup.procs",
+        for (String bad : List.of("/sys/fs/cgroup/memory/x/memory.limit_in_bytes", "sys/fs/cgroup/x/cgroup.procs",
                 "/sys/fs/cgroup/../../etc/cgroup.procs", "/sys/fs/cgroup/cgroup.procs/..", "/sys/fs/cgroup/xcgroup.procs")) {
             assertThat(check(base().cgroups(List.of(bad)).toBytes()).output()).as(bad)
-                    .contains("CGROUP: not a cgroup.procs file under /sys/fs/cgroup/");
+                    .contains("CGROUP: not an absolute path of a cgroup.procs file");
         }
     }
 

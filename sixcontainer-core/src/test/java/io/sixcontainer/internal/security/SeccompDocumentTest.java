@@ -51,6 +51,18 @@ class SeccompDocumentTest {
     }
 
     @Test
+    void aRepeatedKeyReplacesTheEarlierValueAsInDockersDecoder() {
+        SeccompDocument doc = SeccompDocument.read("""
+                {"syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW"}],
+                 "syscalls": [{"names": ["kill"], "action": "SCMP_ACT_ERRNO",
+                               "args": [{"index": 1, "op": "SCMP_CMP_EQ"}], "args": [{"index": 2, "op": "SCMP_CMP_NE"}]}]}""");
+        assertThat(doc.syscalls()).singleElement().satisfies(call -> {
+            assertThat(call.names()).containsExactly("kill");
+            assertThat(call.args()).extracting(SeccompDocument.Arg::index).containsExactly(2);
+        });
+    }
+
+    @Test
     void notJsonOrNotAnObjectIsRefused() {
         assertRefused("not json", "seccomp profile is not valid JSON");
         assertRefused("{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [", "seccomp profile is not valid JSON");
