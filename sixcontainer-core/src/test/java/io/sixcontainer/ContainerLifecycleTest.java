@@ -107,4 +107,26 @@ class ContainerLifecycleTest extends RuntimeTestBase {
             c.waitFor();
         }
     }
+
+    @Test
+    void aKilledMonitorTakesTheContainerAlongAndItsWaiterLearnsThatNoStatusCame() throws Exception {
+        java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        try {
+            try (Container c = runtime.launch(spec("sleep", "1000").build())) {
+                ProcessHandle init = ProcessHandle.of(c.pid()).orElseThrow();
+                ProcessHandle monitor = init.parent().orElseThrow();
+                monitor.destroyForcibly();
+                assertThatThrownBy(c::waitFor).isInstanceOf(ContainerException.class)
+                        .hasMessageContaining("ended without reporting an exit status");
+                init.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            // The reaper thread handled it too; give a stray exception time to surface.
+            Thread.sleep(200);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+        assertThat(uncaught).as("exceptions that escaped to a thread's uncaught handler").isEmpty();
+    }
 }

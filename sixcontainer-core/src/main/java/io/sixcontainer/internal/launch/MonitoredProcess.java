@@ -196,6 +196,9 @@ public final class MonitoredProcess {
         }
         try {
             waitFor();
+        } catch (ContainerException noStatus) {
+            // Ended all the same (its monitor died): waitFor() says so; close() still cleans up.
+            LOG.warn("{}: {}", label, noStatus.getMessage());
         } finally {
             closeQuietly(stdin);
             closeQuietly(stdout);

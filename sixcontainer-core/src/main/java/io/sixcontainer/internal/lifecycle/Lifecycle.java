@@ -200,7 +200,14 @@ public final class Lifecycle {
     }
 
     private void recordExit(AttachedContainer c) {
-        boolean oomKilled = c.waitFor(java.time.Duration.ZERO).map(ExitStatus::oomKilled).orElse(false);
+        boolean oomKilled;
+        try {
+            oomKilled = c.waitFor(java.time.Duration.ZERO).map(ExitStatus::oomKilled).orElse(false);
+        } catch (ContainerException noStatus) {
+            // Its monitor ended without an exit event: its waiters get that error; here (a
+            // reaper thread) it is only no OOM to record, and an auto-remove still happens.
+            oomKilled = false;
+        }
         if (!oomKilled && !c.autoRemove()) {
             return;
         }
