@@ -86,7 +86,16 @@ final class TmuxSession implements AutoCloseable {
 
     @Override
     public void close() {
+        String socketPath = tmux("display-message", "-p", "#{socket_path}").out().strip();
         tmux("kill-server");
+        // A killed server can leave its socket file behind in /tmp/tmux-UID.
+        if (!socketPath.isEmpty()) {
+            try {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(socketPath));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** Quotes {@code s} for a POSIX shell. */
