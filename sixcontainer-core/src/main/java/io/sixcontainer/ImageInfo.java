@@ -14,9 +14,11 @@ import java.util.List;
  * @param entrypoint default entrypoint
  * @param cmd        default command
  * @param workingDir default working directory, or null
+ * @param user       default user of its containers in {@code --user} syntax ({@link User#parse}),
+ *                   or null for root
  */
 public record ImageInfo(String id, List<String> tags, Instant created, List<String> layers, List<String> env,
-                        List<String> entrypoint, List<String> cmd, String workingDir) {
+                        List<String> entrypoint, List<String> cmd, String workingDir, String user) {
 
     /** Copies the lists. */
     public ImageInfo {

@@ -85,6 +85,7 @@ class ImageRoundTripTest extends RuntimeTestBase {
         ImageInfo img = runtime.importImage(layout, "umoci-made:1");
         assertThat(img.layers()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(img.env()).contains("FOO=bar");
+        assertThat(img.user()).isEqualTo("1000:1001");
         ContainerResult r = runtime.run(ContainerSpec.builder().image("umoci-made:1").build(), Duration.ofSeconds(30));
         assertThat(r.stdout()).isEqualTo("bar in /data as 1000:1001\nnew\n");
         assertThat(r.stderr()).contains("/etc/doomed: No such file or directory");
