@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.sixcontainer.internal.json.Json;
-import io.sixcontainer.internal.json.JsonMismatchException;
 import io.sixcontainer.internal.json.JsonValueReader;
 import io.sixcontainer.internal.json.JsonValueWriter;
 import java.io.IOException;
@@ -78,23 +77,14 @@ final class ImageRecordJson {
         JsonValueReader.startObject(p);
         for (String name = JsonValueReader.nextField(p); name != null; name = JsonValueReader.nextField(p)) {
             switch (name) {
-                case "env" -> env = configStrings(p);
-                case "entrypoint" -> entrypoint = configStrings(p);
-                case "cmd" -> cmd = configStrings(p);
+                case "env" -> env = JsonValueReader.texts(p);
+                case "entrypoint" -> entrypoint = JsonValueReader.texts(p);
+                case "cmd" -> cmd = JsonValueReader.texts(p);
                 case "workingDir" -> workingDir = JsonValueReader.string(p);
                 case "user" -> user = JsonValueReader.string(p);
                 default -> throw JsonValueReader.unknownField(p, name);
             }
         }
         return new ImageConfig(env, entrypoint, cmd, workingDir, user);
-    }
-
-    // ImageConfig copies its lists: a null element is a mismatch here, not an NPE there.
-    private static List<String> configStrings(JsonParser p) throws IOException {
-        List<String> list = JsonValueReader.strings(p);
-        if (list != null && list.contains(null)) {
-            throw new JsonMismatchException(p, "a list of strings without null");
-        }
-        return list;
     }
 }

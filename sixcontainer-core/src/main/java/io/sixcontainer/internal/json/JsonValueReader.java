@@ -87,6 +87,19 @@ public final class JsonValueReader {
         return list;
     }
 
+    /** A list of strings with no null among them (JSON null reads as none); mutable. */
+    public static List<String> texts(JsonParser p) throws IOException {
+        List<String> list = new ArrayList<>();
+        elements(p, () -> {
+            String s = string(p);
+            if (s == null) {
+                throw new JsonMismatchException(p, "expected a string, not null");
+            }
+            list.add(s);
+        });
+        return list;
+    }
+
     /** A 32-bit integer. */
     public static int intValue(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {

@@ -99,7 +99,7 @@ record SeccompDocument(String defaultAction, Integer defaultErrnoRet, List<Call>
         JsonValueReader.startObject(p);
         for (String name = JsonValueReader.nextField(p); name != null; name = JsonValueReader.nextField(p)) {
             switch (name) {
-                case "names" -> names = texts(p);
+                case "names" -> names = JsonValueReader.texts(p);
                 case "name" -> single = JsonValueReader.string(p);
                 case "action" -> action = JsonValueReader.string(p);
                 case "errnoRet" -> errnoRet = JsonValueReader.integer(p);
@@ -128,8 +128,8 @@ record SeccompDocument(String defaultAction, Integer defaultErrnoRet, List<Call>
         JsonValueReader.startObject(p);
         for (String name = JsonValueReader.nextField(p); name != null; name = JsonValueReader.nextField(p)) {
             switch (name) {
-                case "caps" -> caps = texts(p);
-                case "arches" -> arches = p.currentToken() == JsonToken.VALUE_NULL ? null : texts(p);
+                case "caps" -> caps = JsonValueReader.texts(p);
+                case "arches" -> arches = p.currentToken() == JsonToken.VALUE_NULL ? null : JsonValueReader.texts(p);
                 case "minKernel" -> minKernel = JsonValueReader.string(p);
                 default -> p.skipChildren();
             }
@@ -157,18 +157,5 @@ record SeccompDocument(String defaultAction, Integer defaultErrnoRet, List<Call>
 
     private static BigInteger orZero(BigInteger n) {
         return n == null ? BigInteger.ZERO : n;
-    }
-
-    // A list of strings, none null; null is the empty list.
-    private static List<String> texts(JsonParser p) throws IOException {
-        List<String> list = new ArrayList<>();
-        JsonValueReader.elements(p, () -> {
-            String s = JsonValueReader.string(p);
-            if (s == null) {
-                throw new JsonMismatchException(p, "expected a string, not null");
-            }
-            list.add(s);
-        });
-        return list;
     }
 }

@@ -1,7 +1,6 @@
 package io.sixcontainer.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,20 +25,9 @@ class InteractiveTerminalTest {
     Path dir;
     @TempDir
     Path root;
+    @RegisterExtension
+    final TmuxTerminals terminals = new TmuxTerminals();
     private TmuxSession tmux;
-
-    @BeforeEach
-    void setUp() {
-        CliProcess.assumeRoot();
-        assumeTrue(TmuxSession.available(), "needs tmux");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (tmux != null) {
-            tmux.close();
-        }
-    }
 
     @Test
     void interactiveShellFollowsResizeTakesCtrlCAndPassesItsExitCode() throws IOException {
@@ -52,7 +39,7 @@ class InteractiveTerminalTest {
         Files.writeString(script, sixc + "\necho RC=$? > " + quote(rc.toString())
                 + "\nstty -a > " + quote(sttyAfter + ".tmp") + " && mv " + quote(sttyAfter + ".tmp") + " "
                 + quote(sttyAfter.toString()) + "\n");
-        tmux = TmuxSession.start(100, 30, "sh " + quote(script.toString()));
+        tmux = terminals.start(100, 30, "sh " + quote(script.toString()));
 
         tmux.awaitScreen(lines -> lines.stream().anyMatch(l -> l.startsWith("/ #")), "a shell prompt");
 
@@ -101,7 +88,7 @@ class InteractiveTerminalTest {
             Path script = dir.resolve("exec.sh");
             Files.writeString(script, sixc + "\necho RC=$? > " + quote(rc + ".tmp") + " && mv " + quote(rc + ".tmp")
                     + " " + quote(rc.toString()) + "\n");
-            tmux = TmuxSession.start(90, 25, "sh " + quote(script.toString()));
+            tmux = terminals.start(90, 25, "sh " + quote(script.toString()));
             tmux.awaitScreen(lines -> lines.stream().anyMatch(l -> l.startsWith("/ #")), "a shell prompt in the exec");
             tmux.type("[ -t 0 ] && [ -t 1 ] && echo on-a-tty");
             tmux.awaitScreen(lines -> lines.contains("on-a-tty"), "stdin and stdout on a terminal");

@@ -8,24 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sixc run} flags, driven as a subprocess; assertions read what the container printed. */
-class RunFlagsTest {
-
-    @TempDir
-    static Path root;
-
-    @BeforeAll
-    static void needsRoot() {
-        CliProcess.assumeRoot();
-    }
-
-    private static CliProcess.Result sixc(String... args) {
-        return CliProcess.run(root, args);
-    }
+class RunFlagsTest extends SixcProcessTest {
 
     @Test
     void exitCodeIsTheContainersAndOwnFailuresFollowDocker() {

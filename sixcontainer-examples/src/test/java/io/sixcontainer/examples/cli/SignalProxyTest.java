@@ -1,13 +1,11 @@
 package io.sixcontainer.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,22 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignalProxyTest {
 
+    @RegisterExtension
+    final TmuxTerminals terminals = new TmuxTerminals();
     @TempDir
     Path root;
     private TmuxSession tmux;
-
-    @BeforeEach
-    void setUp() {
-        CliProcess.assumeRoot();
-        assumeTrue(TmuxSession.available(), "needs tmux");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (tmux != null) {
-            tmux.close();
-        }
-    }
 
     @Test
     void ctrlCReachesTheContainersOwnHandler() {
@@ -59,6 +46,6 @@ class SignalProxyTest {
         String sixc = CliProcess.javaCommand(root, "run", "busybox", "sh", "-c", script).stream()
                 .map(TmuxSession::quote).collect(Collectors.joining(" "));
         // The pane's shell gets the ^C too: a trap (reset to the default in sixc) keeps it alive.
-        tmux = TmuxSession.start(100, 30, "sh -c " + TmuxSession.quote("trap : INT; " + sixc + "; echo RC=$?; sleep 600"));
+        tmux = terminals.start(100, 30, "sh -c " + TmuxSession.quote("trap : INT; " + sixc + "; echo RC=$?; sleep 600"));
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +37,8 @@ class TerminalInjectionTest {
     static Path root;
     @TempDir
     Path dir;
-    private TmuxSession shell;
+    @RegisterExtension
+    final TmuxTerminals terminals = new TmuxTerminals();
 
     @BeforeAll
     static void buildAttacker() throws Exception {
@@ -55,9 +57,6 @@ class TerminalInjectionTest {
 
     @AfterEach
     void tearDown() {
-        if (shell != null) {
-            shell.close();
-        }
         CliProcess.run(root, "rm", "-f", "box");
     }
 
@@ -109,7 +108,7 @@ class TerminalInjectionTest {
         args.addAll(List.of("/t/tiocsti", "touch " + marker));
         String sixc = CliProcess.javaCommand(root, args.toArray(String[]::new)).stream()
                 .map(TmuxSession::quote).collect(Collectors.joining(" "));
-        shell = TmuxSession.start(200, 50, "PS1='host> ' sh");
+        TmuxSession shell = terminals.start(200, 50, "PS1='host> ' sh");
         shell.awaitScreen(lines -> lines.stream().anyMatch(l -> l.startsWith("host>")), "the host shell's prompt");
         shell.type(sixc + "; echo sixc-exit=$?");
         shell.awaitScreen(lines -> lines.stream().anyMatch(l -> l.startsWith("sixc-exit=")), "sixc to end");

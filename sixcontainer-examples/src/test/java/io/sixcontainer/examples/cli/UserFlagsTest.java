@@ -2,28 +2,13 @@ package io.sixcontainer.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code -u/--user} and {@code --group-add} of {@code sixc run} and {@code sixc exec}, as the container reports them. */
-class UserFlagsTest {
+class UserFlagsTest extends SixcProcessTest {
 
     private static final String IDS = "^(Uid|Gid|Groups)";
-
-    @TempDir
-    static Path root;
-
-    @BeforeAll
-    static void needsRoot() {
-        CliProcess.assumeRoot();
-    }
-
-    private static CliProcess.Result sixc(String... args) {
-        return CliProcess.run(root, args);
-    }
 
     @Test
     void namesComeFromTheImagesFilesAndNumbersAreTakenAsGiven() {
