@@ -28,8 +28,15 @@ class StateRepairTest extends RuntimeTestBase {
         return c;
     }
 
+    private static void editPlan(Container c, Consumer<ObjectNode> edit) throws Exception {
+        edit(root.resolve("containers").resolve(c.id()).resolve("plan.json"), edit);
+    }
+
     private static void editRecord(Container c, Consumer<ObjectNode> edit) throws Exception {
-        Path state = root.resolve("containers").resolve(c.id()).resolve("state.json");
+        edit(root.resolve("containers").resolve(c.id()).resolve("state.json"), edit);
+    }
+
+    private static void edit(Path state, Consumer<ObjectNode> edit) throws Exception {
         ObjectNode node = (ObjectNode) JSON.readTree(state.toFile());
         edit.accept(node);
         JSON.writeValue(state.toFile(), node);
@@ -81,7 +88,7 @@ class StateRepairTest extends RuntimeTestBase {
         Container halfRemoved = exitedDetached("half-removed");
         editRecord(halfRemoved, n -> n.put("status", "REMOVING"));
         Container autoRemove = exitedDetached("auto-remove");
-        editRecord(autoRemove, n -> n.put("autoRemove", true));
+        editPlan(autoRemove, n -> n.put("autoRemove", true));
         Container kept = exitedDetached("kept");
         Path debris = Files.createDirectory(root.resolve("containers").resolve(".creating-" + "e".repeat(64) + "." + dead + ".1"));
         long myStart = io.sixcontainer.internal.state.ProcessIdentity.startTime((int) ProcessHandle.current().pid()).orElseThrow();

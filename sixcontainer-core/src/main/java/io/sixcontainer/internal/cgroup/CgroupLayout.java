@@ -50,17 +50,47 @@ public record CgroupLayout(Path unifiedOwnDir, Path unifiedRoot, List<Hierarchy>
         return unifiedOwnDir != null;
     }
 
-    /** A manager for the cgroup of container {@code id}, made under {@code resources.cgroupParent()}. */
-    public CgroupManager managerFor(String id, Resources resources) {
+    /**
+     * Where the cgroup of container {@code id} goes, under {@code resources.cgroupParent()}: on v1
+     * in the hierarchies its limits need (docs/cgroups.md). Creates nothing.
+     */
+    public CgroupPlacement placementFor(String id, Resources resources) {
         if (unified()) {
-            return new CgroupV2Manager(base(unifiedRoot, unifiedOwnDir, resources.cgroupParent()),
-                    resources.cgroupParent(), id);
+            return new CgroupPlacement(true, resources.cgroupParent(),
+                    List.of(placed(List.of(), unifiedRoot, unifiedOwnDir, resources.cgroupParent(), id)));
         }
-        if (hierarchies.isEmpty()) {
+        Set<String> wanted = CgroupV1Manager.controllersFor(resources);
+        List<Hierarchy> matching = hierarchies.stream()
+                .filter(h -> h.controllers().stream().anyMatch(wanted::contains)).toList();
+        // A host with none of them still gives the container a cgroup of its own.
+        return v1Placement(id, resources.cgroupParent(), matching.isEmpty() ? hierarchies : matching);
+    }
+
+    /**
+     * Every cgroup container {@code id} could have under {@code parent}, in every hierarchy: for
+     * removing what a container without a readable plan may have left.
+     */
+    public CgroupPlacement everywhere(String id, String parent) {
+        return unified() ? placementFor(id, Resources.builder().cgroupParent(parent).build())
+                : v1Placement(id, parent, hierarchies);
+    }
+
+    private CgroupPlacement v1Placement(String id, String parent, List<Hierarchy> in) {
+        if (in.isEmpty()) {
             throw new LaunchException("this host has no cgroup controllers mounted (neither a cgroup2 mount nor"
                     + " cgroup v1 hierarchies under /proc/self/mountinfo)", "cgroup", 0, "", null);
         }
-        return new CgroupV1Manager(hierarchies, resources, id);
+        return new CgroupPlacement(false, parent, in.stream()
+                .map(h -> placed(List.copyOf(new java.util.TreeSet<>(h.controllers())), h.mountPoint(), h.ownDir(),
+                        parent, id))
+                .toList());
+    }
+
+    private static CgroupPlacement.Placed placed(List<String> controllers, Path mountPoint, Path ownDir,
+                                                 String parent, String id) {
+        Path base = base(mountPoint, ownDir, parent);
+        return new CgroupPlacement.Placed(controllers, mountPoint, base,
+                base.resolve(parent.replaceFirst("^/+", "")).resolve(id));
     }
 
     /** Where a relative cgroup parent hangs: the process's own cgroup; an absolute one: the root. */

@@ -1,7 +1,6 @@
 package io.sixcontainer.internal.cgroup;
 
 import io.sixcontainer.Resources;
-import io.sixcontainer.Security;
 import io.sixcontainer.internal.security.DeviceRule;
 import java.util.List;
 
@@ -13,16 +12,9 @@ import java.util.List;
  */
 public interface CgroupManager {
 
-    /**
-     * Creates the cgroup of container {@code id} on this host's layout, with the limits of
-     * {@code resources} and the device rules of {@code security}; the init then joins it through {@link #procsFiles}.
-     *
-     * @throws io.sixcontainer.LaunchException if any step fails; nothing is left behind
-     */
-    static CgroupManager prepare(String id, io.sixcontainer.Resources resources, Security security) {
-        CgroupManager cgroup = CgroupLayout.host().managerFor(id, resources);
-        cgroup.create(resources, DeviceRule.parseAll(security.deviceCgroupRules()));
-        return cgroup;
+    /** The cgroup at {@code placement} (which may or may not exist yet). */
+    static CgroupManager of(CgroupPlacement placement) {
+        return placement.unified() ? new CgroupV2Manager(placement) : new CgroupV1Manager(placement);
     }
 
     /**
@@ -50,10 +42,4 @@ public interface CgroupManager {
 
     /** The host directories of the container's cgroup (one per v1 hierarchy it has, one on v2). */
     List<java.nio.file.Path> dirs();
-
-    /**
-     * The v1 hierarchies the container has a cgroup of, which are what it sees under
-     * {@code /sys/fs/cgroup} (see MountPlan); empty on v2, where it sees its one cgroup.
-     */
-    List<CgroupLayout.Hierarchy> hierarchies();
 }

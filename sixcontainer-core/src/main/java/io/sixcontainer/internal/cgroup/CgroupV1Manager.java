@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -25,22 +24,10 @@ final class CgroupV1Manager implements CgroupManager {
     /** Controllers every container gets a cgroup of, limits or not. */
     static final Set<String> ALWAYS = Set.of("memory", "cpuacct", "devices");
 
-    private final String parent;
-    // every hierarchy's directory, so that a removal finds the cgroup whatever it was made with
-    private final Map<CgroupLayout.Hierarchy, Path> dirs = new java.util.LinkedHashMap<>();
-    private final List<CgroupLayout.Hierarchy> used;
+    private final List<CgroupPlacement.Placed> cgroups;
 
-    CgroupV1Manager(List<CgroupLayout.Hierarchy> hierarchies, Resources resources, String id) {
-        this.parent = resources.cgroupParent();
-        for (CgroupLayout.Hierarchy h : hierarchies) {
-            Path base = CgroupLayout.base(h.mountPoint(), h.ownDir(), parent);
-            dirs.put(h, base.resolve(parent.replaceFirst("^/+", "")).resolve(id));
-        }
-        Set<String> wanted = controllersFor(resources);
-        List<CgroupLayout.Hierarchy> matching = hierarchies.stream()
-                .filter(h -> h.controllers().stream().anyMatch(wanted::contains)).toList();
-        // A host with none of them still gives the container a cgroup of its own.
-        this.used = matching.isEmpty() ? hierarchies : matching;
+    CgroupV1Manager(CgroupPlacement placement) {
+        this.cgroups = placement.cgroups();
     }
 
     /** The controllers a container with {@code r} needs a cgroup of. */
@@ -61,9 +48,9 @@ final class CgroupV1Manager implements CgroupManager {
     @Override
     public void create(Resources resources, List<DeviceRule> devices) {
         try {
-            for (CgroupLayout.Hierarchy h : used) {
-                Path base = base(h);
-                Path dir = dirs.get(h);
+            for (CgroupPlacement.Placed h : cgroups) {
+                Path base = h.base();
+                Path dir = h.dir();
                 CgroupParents.seen(base, dir);
                 CgroupFiles.mkdirs(base, dir);
                 // every level, not only those made here: a concurrent launch may have made a
@@ -87,7 +74,7 @@ final class CgroupV1Manager implements CgroupManager {
 
     @Override
     public List<String> procsFiles() {
-        return used.stream().map(h -> dirs.get(h).resolve("cgroup.procs").toString()).toList();
+        return cgroups.stream().map(CgroupPlacement.Placed::procsFile).toList();
     }
 
     private void writeLimits(Resources r) {
@@ -120,16 +107,13 @@ final class CgroupV1Manager implements CgroupManager {
     }
 
     private Optional<Path> find(String controller) {
-        return used.stream().filter(h -> h.controllers().contains(controller)).map(dirs::get).findFirst();
+        return cgroups.stream().filter(h -> h.controllers().contains(controller)).map(CgroupPlacement.Placed::dir)
+                .findFirst();
     }
 
     private Path dirOf(String controller) {
         return find(controller).orElseThrow(() -> new LaunchException("the limit needs the cgroup v1 " + controller
                         + " controller, which this host has not mounted", "cgroup", 0, controller, null));
-    }
-
-    private Path base(CgroupLayout.Hierarchy h) {
-        return CgroupLayout.base(h.mountPoint(), h.ownDir(), parent);
     }
 
     @Override
@@ -152,19 +136,14 @@ final class CgroupV1Manager implements CgroupManager {
     // Parents stay for the next launch; CgroupParents removes them when the runtime closes.
     @Override
     public void remove() {
-        for (Map.Entry<CgroupLayout.Hierarchy, Path> e : dirs.entrySet()) {
-            CgroupFiles.remove(e.getValue());
-            CgroupParents.seen(base(e.getKey()), e.getValue());
+        for (CgroupPlacement.Placed h : cgroups) {
+            CgroupFiles.remove(h.dir());
+            CgroupParents.seen(h.base(), h.dir());
         }
     }
 
     @Override
     public List<Path> dirs() {
-        return used.stream().map(dirs::get).toList();
-    }
-
-    @Override
-    public List<CgroupLayout.Hierarchy> hierarchies() {
-        return used;
+        return cgroups.stream().map(CgroupPlacement.Placed::dir).toList();
     }
 }

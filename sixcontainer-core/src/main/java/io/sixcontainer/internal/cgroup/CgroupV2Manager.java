@@ -20,9 +20,9 @@ final class CgroupV2Manager implements CgroupManager {
     private final Path base;
     private final Path dir;
 
-    CgroupV2Manager(Path base, String parent, String id) {
-        this.base = base;
-        this.dir = base.resolve(parent.replaceFirst("^/+", "")).resolve(id);
+    CgroupV2Manager(CgroupPlacement placement) {
+        this.base = placement.cgroups().getFirst().base();
+        this.dir = placement.cgroups().getFirst().dir();
     }
 
     @Override
@@ -99,10 +99,5 @@ final class CgroupV2Manager implements CgroupManager {
     @Override
     public List<Path> dirs() {
         return List.of(dir);
-    }
-
-    @Override
-    public List<CgroupLayout.Hierarchy> hierarchies() {
-        return List.of();
     }
 }

@@ -10,12 +10,9 @@ import io.sixcontainer.internal.launch.LaunchConfig;
 import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.launch.MonitoredProcess;
 import io.sixcontainer.internal.launch.OutputCollector;
-import io.sixcontainer.internal.launch.UserRecords;
+import io.sixcontainer.internal.launch.PlanEncoder;
+import io.sixcontainer.internal.plan.LaunchPlan;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Runs commands inside running containers through the helper's exec mode: the container's
@@ -32,28 +29,12 @@ public final class Executor {
     }
 
     /**
-     * Starts {@code spec} in the container whose init is {@code pid}/{@code startTime}.
-     *
-     * @param containerEnv the container's environment as KEY=VALUE
-     * @param containerCwd the container's working directory
-     * @param confinement  the container's confinement records (null for none: a record from before them)
-     * @param containerUser the container's user records, used when {@code spec} names no user (null: root)
+     * Starts {@code spec} in the container of {@code plan} whose init is {@code pid}/{@code startTime}:
+     * its environment plus the exec's, its working directory and user unless the spec names
+     * others, its confinement and exactly its cgroups.
      */
-    public ExecProcess exec(String label, int pid, long startTime, List<String> containerEnv, String containerCwd,
-                            byte[] confinement, byte[] containerUser, ExecSpec spec) {
-        LaunchConfig config = new LaunchConfig()
-                .rootfs("/")  // unused by the exec mode; the container's root is entered with its mount namespace
-                .args(spec.command())
-                .envStrings(merge(containerEnv, spec.env()))
-                .cwd(spec.workingDir() != null ? spec.workingDir() : containerCwd)
-                .cgroups(CgroupMembership.procsFiles(pid));
-        byte[] user = spec.user() != null ? UserRecords.of(spec.user()) : containerUser;
-        if (user != null) {
-            config.records(user);
-        }
-        if (confinement != null) {
-            config.records(confinement);
-        }
+    public ExecProcess exec(String label, int pid, long startTime, LaunchPlan plan, ExecSpec spec) {
+        LaunchConfig config = PlanEncoder.exec(plan, spec);
         MonitoredProcess p = new MonitoredProcess(label,
                 launcher.exec(pid, startTime, config, spec.tty(), spec.stdin(), spec.stdout(), spec.stderr()),
                 status -> status);
@@ -62,13 +43,11 @@ public final class Executor {
     }
 
     /** Runs {@code spec} to completion, collecting its output; kills it after {@code timeout}. */
-    public ExecResult execAndCollect(String label, int pid, long startTime, List<String> containerEnv,
-                                     String containerCwd, byte[] confinement, byte[] containerUser, ExecSpec spec,
+    public ExecResult execAndCollect(String label, int pid, long startTime, LaunchPlan plan, ExecSpec spec,
                                      Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ExecSpec captured = spec.toBuilder().stdout(Stdio.pipe()).stderr(Stdio.pipe()).build();
-        try (ExecProcess p = exec(label, pid, startTime, containerEnv, containerCwd, confinement, containerUser,
-                captured)) {
+        try (ExecProcess p = exec(label, pid, startTime, plan, captured)) {
             OutputCollector out = OutputCollector.start(p.stdout(), "stdout-" + label);
             OutputCollector err = OutputCollector.start(p.stderr(), "stderr-" + label);
             ExitStatus status = p.waitFor(timeout).orElseGet(() -> {
@@ -82,17 +61,5 @@ public final class Executor {
             String what = "exec of " + spec.command() + " in " + label;
             return new ExecResult(status, out.text(left, what), err.text(left, what));
         }
-    }
-
-    private static List<String> merge(List<String> base, Map<String, String> additions) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String kv : base) {
-            int eq = kv.indexOf('=');
-            env.put(kv.substring(0, eq), kv.substring(eq + 1));
-        }
-        env.putAll(additions);
-        List<String> out = new ArrayList<>();
-        env.forEach((k, v) -> out.add(k + "=" + v));
-        return out;
     }
 }

@@ -1,6 +1,6 @@
 package io.sixcontainer.internal.launch;
 
-import io.sixcontainer.Security;
+import io.sixcontainer.internal.plan.ConfinementPlan;
 import io.sixcontainer.internal.security.Capabilities;
 import io.sixcontainer.internal.security.Rlimits;
 import io.sixcontainer.internal.security.SeccompArch;
@@ -8,51 +8,61 @@ import io.sixcontainer.internal.security.SeccompProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link Security} in the protocol's terms: the confinement records (tags 20-24), which
- * the init and every exec'd process apply, and the mask and read-only steps of the mount plan.
+ * A {@link ConfinementPlan} in the protocol's terms: the confinement records (tags 20-24),
+ * which the init and every exec'd process apply, and the mask and read-only steps of the mount plan.
  */
-public final class Confinement {
+final class Confinement {
 
     private Confinement() {
     }
 
     // Compiling the seccomp profile (parse Docker's JSON, emit BPF) was ~1/4 of a launch's Java
-    // CPU time; the records depend on nothing but the Security value, this kernel and arch.
+    // CPU time; the records depend on nothing but the plan's values, this kernel and arch.
     private static final int CACHED = 16;
-    private static final Map<Security, byte[]> CACHE = new ConcurrentHashMap<>();
+    private static final Map<ConfinementPlan, byte[]> CACHE = new ConcurrentHashMap<>();
 
-    /** The encoded records, as {@link LaunchConfig#records} appends them (also kept for exec). */
-    public static byte[] records(Security s) {
-        byte[] cached = CACHE.get(s);
+    /** The encoded records, as {@link LaunchConfig#records} appends them. */
+    static byte[] records(ConfinementPlan c) {
+        byte[] cached = CACHE.get(c);
         if (cached == null) {
-            cached = encode(s);
+            cached = encode(c);
             if (CACHE.size() >= CACHED) {
                 CACHE.clear();
             }
-            CACHE.put(s, cached);
+            CACHE.put(c, cached);
         }
-        return cached.clone();
+        return cached;
     }
 
-    private static byte[] encode(Security s) {
+    private static byte[] encode(ConfinementPlan s) {
         LaunchConfig c = new LaunchConfig();
-        long caps = Capabilities.mask(s.capabilities());
+        Set<String> capabilities = Set.copyOf(s.capabilities());
+        long caps = Capabilities.mask(capabilities);
         c.capabilities(caps, caps, caps, 0);
         if (s.noNewPrivileges()) {
             c.noNewPrivileges();
         }
-        s.seccompProfile().ifPresent(json -> c.seccomp(SeccompProfile.parse(json, s.capabilities(),
-                SeccompArch.running()).compile()));
+        String profile = switch (s.seccomp()) {
+            case DEFAULT -> SeccompProfile.defaultJson();
+            case CUSTOM -> s.seccompProfile();
+            case UNCONFINED -> null;
+        };
+        if (profile != null) {
+            c.seccomp(SeccompProfile.parse(profile, capabilities, SeccompArch.running()).compile());
+        }
         s.rlimits().forEach((name, r) -> c.rlimit(Rlimits.number(name), r.soft(), r.hard()));
-        s.oomScoreAdj().ifPresent(c::oomScoreAdj);
+        if (s.oomScoreAdj() != null) {
+            c.oomScoreAdj(s.oomScoreAdj());
+        }
         return c.payload();
     }
 
     /** Steps after the standard plan, once /proc and /sys are mounted. */
-    static List<MountStep> mounts(Security s) {
+    static List<MountStep> mounts(ConfinementPlan s) {
         List<MountStep> steps = new ArrayList<>();
         s.maskedPaths().forEach(p -> steps.add(MountStep.mask(p)));
         s.readonlyPaths().forEach(p -> steps.add(MountStep.readOnly(p)));

@@ -1,10 +1,11 @@
 package io.sixcontainer.internal.launch;
 
-import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.LaunchException;
 import io.sixcontainer.Namespace;
 import io.sixcontainer.Stdio;
 import io.sixcontainer.internal.cgroup.CgroupManager;
+import io.sixcontainer.internal.plan.LaunchPlan;
+import io.sixcontainer.internal.security.DeviceRule;
 import io.sixcontainer.internal.tty.PtyMaster;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.FdInputStream;
@@ -37,61 +38,55 @@ public final class Launcher {
     }
 
     /**
-     * Launches {@code spec} as container {@code id}; returns once the command runs.
+     * Launches the container {@code plan} describes; returns once its command runs. Its cgroup
+     * is made with its limits and device rules while the helper starts and clones; the config
+     * names the cgroup.procs files, and the init reads the config to EOF and joins them before
+     * it does anything else, so every limit holds before the command runs, with no round trip
+     * through this JVM.
      *
+     * @param stdin    the container's stdin, and {@code stdout}, {@code stderr}: ignored with a
+     *                 terminal, and for a detached container (its output goes to its log)
      * @param stateDir the container's directory: the monitor writes its exit record there,
      *                 and, for a detached container, the log
-     * @param overlay  the overlay the init mounts on the spec's rootfs, or null to use the
-     *                 rootfs as it is
      */
-    public LaunchedProcess launch(ContainerSpec spec, String id, Path stateDir, RootOverlay overlay) {
-        // A detached container's output goes to the log through its monitor.
-        Stdio out = spec.detached() ? Stdio.discard() : spec.stdout();
-        Stdio err = spec.detached() ? Stdio.discard() : spec.stderr();
+    public LaunchedProcess launch(LaunchPlan plan, Stdio stdin, Stdio stdout, Stdio stderr, Path stateDir) {
+        Stdio out = plan.detached() ? Stdio.discard() : stdout;
+        Stdio err = plan.detached() ? Stdio.discard() : stderr;
         // The init's terminal is the host's: the container's devpts does not exist before the init mounts it.
-        Descriptors d = spec.tty() ? Descriptors.openTerminal(PtyMaster::open) : Descriptors.open(spec.stdin(), out, err);
-        HelperProcess monitor = spawn(d, helperArgs(spec, stateDir), spec.detached());
-        CgroupManager[] cgroup = new CgroupManager[1];
+        Descriptors d = plan.process().tty() ? Descriptors.openTerminal(PtyMaster::open)
+                : Descriptors.open(stdin, out, err);
+        HelperProcess monitor = spawn(d, helperArgs(plan, stateDir), plan.detached());
+        CgroupManager cgroup = CgroupManager.of(plan.cgroups());
         try {
-            return handshake(d, monitor, "container " + id, () -> {
-                // While the helper starts and clones: the cgroup with its limits and device
-                // rules, then the config, which names its cgroup.procs files: the init reads
-                // the config to EOF and joins them before it does anything else, so every
-                // limit holds before the command runs, with no round trip through this JVM.
-                cgroup[0] = CgroupManager.prepare(id, spec.resources(), spec.security());
-                writeConfig(d, monitor, configOf(spec, id, d.pty == null ? null : d.pty.slavePath(), overlay, cgroup[0]));
-                closeConfig(d);
+            return handshake(d, monitor, "container " + plan.id(), () -> {
+                cgroup.create(plan.resources(), DeviceRule.parseAll(plan.confinement().deviceRules()));
+                writeConfig(d, monitor, PlanEncoder.run(plan, d.pty == null ? null : d.pty.slavePath()));
                 MonitorEvent started = awaitPidEvent(monitor);
                 if (started.startTime() <= 0) {
                     throw new IllegalStateException("expected the init's start time from the helper, got " + started);
                 }
-                return new Started(started.value(), started.startTime(), cgroup[0]);
+                return new Started(started.value(), started.startTime(), cgroup);
             });
         } catch (RuntimeException e) {
-            // handshake() has killed and reaped the init: the cgroup is empty now.
-            if (cgroup[0] != null) {
-                cgroup[0].remove();
-            }
+            // handshake() has killed and reaped the init: the cgroup is empty now (or was never made).
+            cgroup.remove();
             throw e;
         }
     }
 
     /**
-     * Starts {@code argv} inside the running container whose init is {@code pid} (started at
-     * {@code startTime}): same namespaces, and the cgroups whose {@code cgroup.procs} files are given.
+     * Starts the command {@code config} describes ({@link PlanEncoder#exec}) inside the running
+     * container whose init is {@code pid} (started at {@code startTime}).
      */
     public LaunchedProcess exec(int pid, long startTime, LaunchConfig config, boolean tty, Stdio in, Stdio out,
                                 Stdio err) {
         Descriptors d = tty ? Descriptors.openTerminal(() -> PtyMaster.openInContainer(pid, startTime))
                 : Descriptors.open(in, out, err);
-        if (tty) {
-            config.flags(LaunchConfig.FLAG_CONTROLLING_TTY);
-        }
         HelperProcess monitor = spawn(d, List.of(helper.toString(), "exec", Integer.toString(pid),
                 Long.toString(startTime)), false);
         // The exec helper reads its config before it enters the container, then reports the pid.
         return handshake(d, monitor, "exec in pid " + pid, () -> {
-            sendConfig(d, config);
+            writeConfig(d, monitor, config);
             return new Started(awaitPid(monitor), 0, null);
         });
     }
@@ -145,10 +140,10 @@ public final class Launcher {
         }
     }
 
-    private List<String> helperArgs(ContainerSpec spec, Path stateDir) {
-        List<String> args = new ArrayList<>(List.of(helper.toString(), "run", Integer.toString(cloneFlags(spec)),
+    private List<String> helperArgs(LaunchPlan plan, Path stateDir) {
+        List<String> args = new ArrayList<>(List.of(helper.toString(), "run", Integer.toString(cloneFlags(plan)),
                 "--state-dir", stateDir.toString()));
-        if (spec.detached()) {
+        if (plan.detached()) {
             args.add("--log");
             args.add("--detach");
         }
@@ -174,44 +169,9 @@ public final class Launcher {
         return first;
     }
 
-    private static LaunchConfig configOf(ContainerSpec spec, String id, String ttySlave, RootOverlay overlay,
-                                         CgroupManager cgroup) {
-        LaunchConfig config = new LaunchConfig()
-                .rootfs(spec.rootfs().toString())
-                .args(spec.command())
-                .env(spec.effectiveEnv())
-                .cwd(spec.workingDir())
-                .mounts(MountPlan.standard(spec.namespaces(), cgroup.hierarchies()))
-                .mounts(MountPlan.options(spec, ttySlave))
-                .mounts(Confinement.mounts(spec.security()))
-                .records(Confinement.records(spec.security()))
-                .records(spec.user() != null ? UserRecords.of(spec.user()) : new byte[0])
-                .cgroups(cgroup.procsFiles());
-        if (overlay != null) {
-            config.overlay(overlay.dir().toString(), overlay.options());
-        }
-        if (spec.namespaces().contains(Namespace.UTS)) {
-            config.hostname(spec.hostname() != null ? spec.hostname() : id.substring(0, 12));
-        }
-        int flags = (spec.namespaces().contains(Namespace.NET) ? LaunchConfig.FLAG_LOOPBACK_UP : 0)
-                | (ttySlave != null ? LaunchConfig.FLAG_CONTROLLING_TTY : 0);
-        if (flags != 0) {
-            config.flags(flags);
-        }
-        return config;
-    }
-
-    private static void sendConfig(Descriptors d, LaunchConfig config) {
-        byte[] bytes = config.toBytes();
-        try {
-            Libc.writeFully(d.config[1], bytes, 0, bytes.length);
-        } finally {
-            closeConfig(d);
-        }
-    }
-
-    // A config larger than the pipe's buffer is read by the init as it is written. A helper
-    // that failed before its clone closes the pipe (EPIPE): its event says why.
+    // Written, then closed: EOF on fd 3 lets the helper go on. A config larger than the pipe's
+    // buffer is read as it is written. A helper that failed before reading it closes the pipe
+    // (EPIPE): its event says why.
     private static void writeConfig(Descriptors d, HelperProcess monitor, LaunchConfig config) {
         byte[] bytes = config.toBytes();
         try {
@@ -221,14 +181,11 @@ public final class Launcher {
                 awaitPid(monitor);
             }
             throw e;
+        } finally {
+            int fd = d.config[1];
+            d.config[1] = -1;
+            Libc.close(fd);
         }
-    }
-
-    // EOF on fd 3: the init goes on.
-    private static void closeConfig(Descriptors d) {
-        int fd = d.config[1];
-        d.config[1] = -1;
-        Libc.close(fd);
     }
 
     private static String readToEnd(int fd) {
@@ -239,9 +196,9 @@ public final class Launcher {
         }
     }
 
-    static int cloneFlags(ContainerSpec spec) {
+    static int cloneFlags(LaunchPlan plan) {
         int flags = 0;
-        for (Namespace ns : spec.namespaces()) {
+        for (Namespace ns : plan.namespaces()) {
             flags |= switch (ns) {
                 case UTS -> sched_h.CLONE_NEWUTS();
                 case PID -> sched_h.CLONE_NEWPID();

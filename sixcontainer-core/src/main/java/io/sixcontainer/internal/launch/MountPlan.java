@@ -12,7 +12,7 @@ import static io.sixcontainer.ffi.libc.sys_mount_h.MS_STRICTATIME;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.Namespace;
 import io.sixcontainer.Volume;
-import io.sixcontainer.internal.cgroup.CgroupLayout;
+import io.sixcontainer.internal.cgroup.CgroupPlacement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,13 +24,13 @@ import java.util.Set;
  * default devices, {@code /dev/pts}, {@code /dev/shm}, {@code /dev/mqueue}, and a read-only
  * {@code /sys}. The init executes the plan mechanically; the policy lives here.
  */
-final class MountPlan {
+public final class MountPlan {
 
     private MountPlan() {
     }
 
-    /** @param cgroupHierarchies the v1 hierarchies the container has a cgroup of (none on v2) */
-    static List<MountStep> standard(Set<Namespace> namespaces, List<CgroupLayout.Hierarchy> cgroupHierarchies) {
+    /** @param cgroups where the container's cgroup is: what it sees of cgroups under {@code /sys/fs/cgroup} */
+    public static List<MountStep> standard(Set<Namespace> namespaces, CgroupPlacement cgroups) {
         List<MountStep> plan = new ArrayList<>();
         plan.add(MountStep.mount("proc", "/proc", "proc", MS_NOSUID() | MS_NODEV() | MS_NOEXEC(), ""));
         plan.add(MountStep.mount("tmpfs", "/dev", "tmpfs", MS_NOSUID() | MS_STRICTATIME(), "mode=755,size=65536k"));
@@ -51,7 +51,7 @@ final class MountPlan {
         // sysfs shows the network devices of the mounter's network namespace.
         plan.add(MountStep.mount("sysfs", "/sys", "sysfs", MS_RDONLY() | MS_NOSUID() | MS_NODEV() | MS_NOEXEC(), ""));
         if (namespaces.contains(Namespace.CGROUP)) {
-            plan.addAll(cgroupMounts(CgroupLayout.host().unified(), cgroupHierarchies));
+            plan.addAll(cgroupMounts(cgroups));
         }
         return List.copyOf(plan);
     }
@@ -63,15 +63,15 @@ final class MountPlan {
      * a cgroup of, in a tmpfs, named like the host's; in the others its namespace's root is
      * its launcher's cgroup, which it has no business seeing.
      */
-    static List<MountStep> cgroupMounts(boolean unified, List<CgroupLayout.Hierarchy> hierarchies) {
+    static List<MountStep> cgroupMounts(CgroupPlacement cgroups) {
         long readOnly = MS_RDONLY() | MS_NOSUID() | MS_NODEV() | MS_NOEXEC();
-        if (unified) {
+        if (cgroups.unified()) {
             return List.of(MountStep.mount("cgroup2", "/sys/fs/cgroup", "cgroup2", readOnly, ""));
         }
         List<MountStep> steps = new ArrayList<>();
         steps.add(MountStep.mount("tmpfs", "/sys/fs/cgroup", "tmpfs", MS_NOSUID() | MS_NODEV() | MS_NOEXEC(),
                 "mode=755,size=64k"));
-        for (CgroupLayout.Hierarchy h : hierarchies) {
+        for (CgroupPlacement.Placed h : cgroups.cgroups()) {
             steps.add(MountStep.mount("cgroup", "/sys/fs/cgroup/" + h.mountPoint().getFileName(), "cgroup", readOnly,
                     String.join(",", h.controllers())));
         }
@@ -79,18 +79,19 @@ final class MountPlan {
         return steps;
     }
 
+    /** The terminal (its host path) as {@code /dev/console}: between the standard steps and the {@link #options}. */
+    static MountStep console(String ttySlave) {
+        // The container's /dev/pts is a private instance without this slave (runc binds it the same way).
+        return MountStep.mount(ttySlave, "/dev/console", "", MS_BIND(), "");
+    }
+
     /**
-     * The steps a spec's options add after the standard plan: the terminal as
-     * {@code /dev/console} ({@code ttySlave} is its host path, or null), the volumes and tmpfs
-     * mounts (shallower targets first) and,
-     * last so that every mount point exists by then, the read-only remount of {@code /}.
+     * The steps a spec's options add after the standard plan: the volumes and tmpfs mounts
+     * (shallower targets first) and, last so that every mount point exists by then, the
+     * read-only remount of {@code /}.
      */
-    static List<MountStep> options(ContainerSpec spec, String ttySlave) {
+    public static List<MountStep> options(ContainerSpec spec) {
         List<MountStep> plan = new ArrayList<>();
-        if (ttySlave != null) {
-            // The container's /dev/pts is a private instance without this slave (runc binds it the same way).
-            plan.add(MountStep.mount(ttySlave, "/dev/console", "", MS_BIND(), ""));
-        }
         // Parents before children, whatever order they were given in (docker sorts the same way).
         List<Map.Entry<String, MountStep>> userMounts = new ArrayList<>();
         for (Volume v : spec.volumes()) {

@@ -7,13 +7,14 @@ import io.sixcontainer.ffi.libc.sys_stat_h;
  * One step of the mount plan the init executes inside the container's mount namespace
  * (docs/protocol.md, tag 6). Targets are paths inside the container's root.
  */
-record MountStep(Op op, int mode, long flags, long dev, String source, String target, String fstype, String data) {
+public record MountStep(Op op, int mode, long flags, long dev, String source, String target, String fstype, String data) {
 
     /** The operations the C side knows; the code is the wire value. */
-    enum Op {
+    public enum Op {
         MOUNT(1), MKDIR(2), MKNOD(3), SYMLINK(4), MASK(10), READONLY(11);
 
-        final int code;
+        /** The wire value. */
+        public final int code;
 
         Op(int code) {
             this.code = code;

@@ -18,6 +18,8 @@ import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.ffi.libc.signal_h;
 import io.sixcontainer.internal.exec.Executor;
+import io.sixcontainer.internal.plan.ImageLayers;
+import io.sixcontainer.internal.plan.LaunchPlan;
 import io.sixcontainer.internal.state.ContainerRecord;
 import io.sixcontainer.internal.state.NameRegistry;
 import io.sixcontainer.internal.state.ProcessIdentity;
@@ -37,24 +39,36 @@ final class ContainerOps {
 
     private final StateStore store;
     private final NameRegistry names;
-    private ImageOps images;
+    private final ImageOps images;
     private final Executor executor;
 
-    ContainerOps(StateStore store, NameRegistry names, Executor executor) {
+    ContainerOps(StateStore store, NameRegistry names, Executor executor, ImageOps images) {
         this.store = store;
         this.names = names;
         this.executor = executor;
+        this.images = images;
     }
 
     ExecProcess exec(String id, ExecSpec spec) {
         ContainerRecord r = running(id);
-        return executor.exec(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, store.confinement(r), r.user, spec);
+        return executor.exec(label(r), r.pid, r.pidStartTime, planForExec(r), spec);
     }
 
     ExecResult execAndCollect(String id, ExecSpec spec, Duration timeout) {
         ContainerRecord r = running(id);
-        return executor.execAndCollect(label(r), r.pid, r.pidStartTime, r.env, r.workingDir, store.confinement(r), r.user, spec,
-                timeout);
+        return executor.execAndCollect(label(r), r.pid, r.pidStartTime, planForExec(r), spec, timeout);
+    }
+
+    private LaunchPlan planForExec(ContainerRecord r) {
+        return store.plan(r.id).orElseThrow(() -> new ContainerException("container " + r.name + " ("
+                + r.id.substring(0, 12) + ") has no launch plan (it was recorded by an older version of"
+                + " sixcontainer): exec into it is refused, since its confinement and cgroups are not known;"
+                + " remove it and launch it again"));
+    }
+
+    /** The container's plan, if it has a readable one. */
+    Optional<LaunchPlan> plan(String id) {
+        return store.plan(id);
     }
 
     private ContainerRecord running(String id) {
@@ -73,20 +87,25 @@ final class ContainerOps {
     ContainerRecord record(String id) {
         ContainerRecord r = store.refresh(id).orElseThrow(() -> new ContainerException("no such container: " + id));
         // A detached container's OOM kill is seen by no JVM: it is read from its cgroup once it has ended.
-        if (r.status == ContainerStatus.EXITED && r.detached && r.exitSignal != null && !r.oomKilled
-                && cgroupOf(r).oomKilled()) {
+        if (r.status == ContainerStatus.EXITED && r.exitSignal != null && !r.oomKilled
+                && store.plan(id).map(LaunchPlan::detached).orElse(false) && cgroupOf(id).oomKilled()) {
             r = store.update(id, x -> x.oomKilled = true);
         }
         return r;
     }
 
-    CgroupManager cgroupOf(ContainerRecord r) {
-        String parent = r.cgroupParent != null ? r.cgroupParent : Resources.DEFAULT_CGROUP_PARENT;
-        return CgroupLayout.host().managerFor(r.id, Resources.builder().cgroupParent(parent).build());
+    /**
+     * The container's cgroup where its plan placed it; without a plan (a container recorded by
+     * an older version, or a torn plan), wherever under the default parent it could be.
+     */
+    CgroupManager cgroupOf(String id) {
+        return CgroupManager.of(store.plan(id).map(LaunchPlan::cgroups)
+                .orElseGet(() -> CgroupLayout.host().everywhere(id, Resources.DEFAULT_CGROUP_PARENT)));
     }
 
     ResourceUsage usage(String id) {
-        return cgroupOf(record(id)).usage();
+        record(id);
+        return cgroupOf(id).usage();
     }
 
     boolean exists(String id) {
@@ -94,7 +113,7 @@ final class ContainerOps {
     }
 
     ContainerInfo info(String id) {
-        return record(id).toInfo(store.dir(id));
+        return record(id).toInfo(store.plan(id).orElse(null), store.dir(id));
     }
 
     /** Sends {@code signal} to the init; fails if the container does not run. */
@@ -148,7 +167,7 @@ final class ContainerOps {
         while (true) {
             ContainerRecord r = record(id);
             if (r.status != ContainerStatus.RUNNING && r.status != ContainerStatus.CREATED) {
-                ContainerInfo info = r.toInfo(store.dir(id));
+                ContainerInfo info = r.toInfo(null, store.dir(id));
                 return Optional.of(info.exit().orElseThrow(() -> new ContainerException("container "
                         + id.substring(0, 12) + " ended while nobody watched; its exit status is unknown")));
             }
@@ -196,12 +215,12 @@ final class ContainerOps {
             // and a JVM killed in the middle leaves it there (with the record, so the cgroup's
             // parent) for the next open to finish. Its files are deleted in the background.
             java.nio.file.Path doomed = store.detach(id);
-            cgroupOf(rec).remove();
+            Optional<LaunchPlan> plan = store.planIn(doomed);
+            CgroupManager.of(plan.map(LaunchPlan::cgroups)
+                    .orElseGet(() -> CgroupLayout.host().everywhere(id, Resources.DEFAULT_CGROUP_PARENT))).remove();
             names.release(rec.name, id);
             store.purgeLater(id, doomed);
-            if (images != null) {
-                images.containerRemoved(rec.imageId);
-            }
+            images.containerRemoved(plan.map(LaunchPlan::image).map(ImageLayers::id).orElse(null));
             return null;
         });
     }
@@ -221,11 +240,6 @@ final class ContainerOps {
         return images.transfer().commit(id, imageName, command, null);
     }
 
-    // Set once by the lifecycle, which makes both.
-    void imageOps(ImageOps imageOps) {
-        this.images = imageOps;
-    }
-
     List<LogEntry> logs(String id, LogQuery query) {
         return CriLog.read(logFile(id), query);
     }
@@ -235,7 +249,10 @@ final class ContainerOps {
     }
 
     private java.nio.file.Path logFile(String id) {
-        if (!record(id).detached) {
+        record(id);
+        boolean detached = store.plan(id).map(LaunchPlan::detached)
+                .orElseGet(() -> java.nio.file.Files.exists(store.dir(id).resolve(StateStore.LOG_FILE)));
+        if (!detached) {
             throw new ContainerException("container " + id.substring(0, 12)
                     + " is attached: its output went to its launcher, not to a log");
         }

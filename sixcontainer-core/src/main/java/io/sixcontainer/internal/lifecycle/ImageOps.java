@@ -4,6 +4,7 @@ import io.sixcontainer.ImageInfo;
 import io.sixcontainer.internal.image.ImageRecord;
 import io.sixcontainer.internal.image.ImageStore;
 import io.sixcontainer.internal.state.StateStore;
+import io.sixcontainer.internal.plan.LaunchPlan;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,9 +79,9 @@ public final class ImageOps {
 
     private void usage(Set<String> imagesInUse, List<String> layersInUse) {
         for (String id : containers.ids()) {
-            containers.read(id).filter(r -> r.imageId != null).ifPresent(r -> {
-                imagesInUse.add(r.imageId);
-                layersInUse.addAll(r.layers);
+            containers.plan(id).map(LaunchPlan::image).ifPresent(image -> {
+                imagesInUse.add(image.id());
+                layersInUse.addAll(image.layers());
             });
         }
     }

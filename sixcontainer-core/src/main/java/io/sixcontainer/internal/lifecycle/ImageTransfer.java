@@ -13,6 +13,8 @@ import io.sixcontainer.internal.image.LayerExtractor;
 import io.sixcontainer.internal.image.OciLayoutWriter;
 import io.sixcontainer.internal.state.ContainerRecord;
 import io.sixcontainer.internal.state.StateStore;
+import io.sixcontainer.internal.plan.ImageLayers;
+import io.sixcontainer.internal.plan.LaunchPlan;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -97,15 +99,18 @@ public final class ImageTransfer {
     private ImageInfo commitLocked(String containerId, String ref, List<String> cmd, List<String> env) {
         ContainerRecord rec = containers.read(containerId)
                 .orElseThrow(() -> new ImageException("no such container: " + containerId));
-        if (rec.imageId == null) {
+        LaunchPlan plan = containers.plan(containerId).orElseThrow(() -> new ImageException("container " + rec.name
+                + " has no launch plan (recorded by an older version of sixcontainer): it cannot be committed"));
+        ImageLayers image = plan.image();
+        if (image == null) {
             throw new ImageException("container " + rec.name + " runs on a rootfs directory, not an image:"
                     + " there is no layer of its changes to commit");
         }
         // The image may have been removed (forced) while the container kept its layers.
-        ImageRecord base = images.find(rec.imageId).orElseGet(() -> {
+        ImageRecord base = images.find(image.id()).orElseGet(() -> {
             ImageRecord kept = new ImageRecord();
-            kept.id = rec.imageId;
-            kept.layers = rec.layers;
+            kept.id = image.id();
+            kept.layers = image.layers();
             return kept;
         });
         if (ImageStore.HOST.equals(base.builtin)) {

@@ -11,6 +11,8 @@ import io.sixcontainer.internal.launch.LaunchedProcess;
 import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.image.ImageRecord;
 import io.sixcontainer.internal.image.ImageStore;
+import io.sixcontainer.internal.plan.LaunchPlan;
+import io.sixcontainer.internal.plan.LaunchPlanner;
 import io.sixcontainer.internal.state.ContainerRecord;
 import io.sixcontainer.internal.state.NameRegistry;
 import io.sixcontainer.internal.state.ProcessIdentity;
@@ -47,8 +49,7 @@ public final class Lifecycle {
         this.imageOps = new ImageOps(images, store);
         this.names = new NameRegistry(root);
         this.launcher = launcher;
-        this.ops = new ContainerOps(store, names, new Executor(launcher));
-        ops.imageOps(imageOps);
+        this.ops = new ContainerOps(store, names, new Executor(launcher), imageOps);
     }
 
     /** The image operations. */
@@ -63,27 +64,28 @@ public final class Lifecycle {
         imageOps.collectUnusedLayers();
     }
 
-    /** Launches {@code spec}: records it, claims its name, starts it. Nothing remains if it fails. */
-    public Container launch(ContainerSpec requested) {
-        ImageRecord image = requested.image() != null ? images.resolve(requested.image()) : null;
-        ContainerSpec spec = image != null ? Workspace.withImageDefaults(requested, image) : requested;
+    /** Launches {@code spec}: plans it, records it, claims its name, starts it. Nothing remains if it fails. */
+    public Container launch(ContainerSpec spec) {
         Workspace.prepareVolumes(spec);
         ContainerRecord rec = newRecord(spec);
-        List<Path> lowerDirs = null;
-        if (image == null) {
-            store.create(rec);
+        Path dir = store.dir(rec.id);
+        Planned planned;
+        if (spec.image() == null) {
+            planned = new Planned(LaunchPlanner.plan(rec.id, spec, null, LaunchPlanner.rootfs(spec.rootfs())), null);
+            store.create(rec, planned.plan());
         } else {
-            // Resolved again and recorded under the image lock: an image removal in another JVM
-            // then either sees this container as a user of its layers or has finished before.
-            lowerDirs = images.locked(() -> {
-                ImageRecord current = images.resolve(requested.image());
-                rec.imageId = current.id;
-                rec.layers = current.layers;
-                List<Path> dirs = images.lowerDirs(current);
-                store.create(rec);
-                return dirs;
+            // Resolved and recorded under the image lock: an image removal in another JVM then
+            // either sees this container as a user of its layers or has finished before.
+            planned = images.locked(() -> {
+                ImageRecord image = images.resolve(spec.image());
+                List<Path> lowerDirs = images.lowerDirs(image);
+                Planned p = new Planned(LaunchPlanner.plan(rec.id, spec, image, Workspace.root(root, dir, lowerDirs)),
+                        lowerDirs.getFirst());
+                store.create(rec, p.plan());
+                return p;
             });
         }
+        LaunchPlan plan = planned.plan();
         try {
             claimName(spec, rec);
         } catch (RuntimeException e) {
@@ -92,13 +94,10 @@ public final class Lifecycle {
         }
         LaunchedProcess process;
         try {
-            Path dir = store.dir(rec.id);
-            if (image == null) {
-                process = launcher.launch(spec, rec.id, dir, null);
-            } else {
-                var overlay = Workspace.create(root, dir, lowerDirs);
-                process = launcher.launch(Workspace.launchSpec(spec, root), rec.id, dir, overlay);
+            if (planned.topLayer() != null) {
+                Workspace.create(root, dir, planned.topLayer());
             }
+            process = launcher.launch(plan, spec.stdin(), spec.stdout(), spec.stderr(), dir);
         } catch (RuntimeException e) {
             discard(rec, e);
             throw e;
@@ -114,16 +113,20 @@ public final class Lifecycle {
             abandon(process, rec, e);
             throw e;
         }
-        if (spec.detached()) {
+        if (plan.detached()) {
             // Recorded as running first: a JVM killed before the detach leaves a killed
             // container with an exit record, never a running one without a record.
             process.monitor().detach();
             return new ObservedContainer(rec.id, rec.name, ops);
         }
-        AttachedContainer c = new AttachedContainer(rec.id, rec.name, rec.autoRemove, process, ops);
+        AttachedContainer c = new AttachedContainer(rec.id, rec.name, plan.autoRemove(), process, ops);
         attached.put(rec.id, c);
         c.follow(this::attachedExited);
         return c;
+    }
+
+    /** A plan, and the image's top layer whose mode the write layer takes (null without an image). */
+    private record Planned(LaunchPlan plan, Path topLayer) {
     }
 
     private ContainerRecord newRecord(ContainerSpec spec) {
@@ -131,16 +134,7 @@ public final class Lifecycle {
         rec.id = ContainerIds.random();
         // A generated name goes into the first record too: it is rewritten only if taken meanwhile.
         rec.name = spec.name() != null ? spec.name() : NameRegistry.generate();
-        rec.image = spec.image() != null ? spec.image() : spec.rootfs().toString();
-        rec.command = spec.command();
-        rec.env = spec.effectiveEnv().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-        rec.workingDir = spec.workingDir();
-        rec.confinement = io.sixcontainer.internal.launch.Confinement.records(spec.security());
-        rec.user = spec.user() != null ? io.sixcontainer.internal.launch.UserRecords.of(spec.user()) : null;
-        rec.cgroupParent = spec.resources().cgroupParent();
         rec.created = Instant.now();
-        rec.detached = spec.detached();
-        rec.autoRemove = spec.autoRemove();
         rec.launcherPid = ProcessIdentity.self();
         rec.launcherStartTime = ProcessIdentity.selfStartTime();
         return rec;
@@ -234,7 +228,7 @@ public final class Lifecycle {
     public List<ContainerInfo> list() {
         List<ContainerInfo> out = new ArrayList<>();
         for (String id : store.ids()) {
-            current(id).ifPresent(r -> out.add(r.toInfo(store.dir(id))));
+            current(id).ifPresent(r -> out.add(r.toInfo(store.plan(id).orElse(null), store.dir(id))));
         }
         out.sort((a, b) -> b.created().compareTo(a.created()));
         return out;
@@ -274,7 +268,8 @@ public final class Lifecycle {
     // removed here (no JVM watched it end; its monitor only records the exit).
     private Optional<ContainerRecord> current(String id) {
         Optional<ContainerRecord> r = store.refresh(id);
-        if (r.isPresent() && r.get().autoRemove && r.get().detached && r.get().status == ContainerStatus.EXITED) {
+        if (r.isPresent() && r.get().status == ContainerStatus.EXITED
+                && store.plan(id).filter(p -> p.autoRemove() && p.detached()).isPresent()) {
             try {
                 ops.remove(id, false);
             } catch (ContainerException raced) {

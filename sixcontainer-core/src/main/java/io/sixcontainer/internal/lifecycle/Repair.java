@@ -7,6 +7,8 @@ import io.sixcontainer.internal.state.ProcessIdentity;
 import io.sixcontainer.internal.state.StateStore;
 import java.nio.file.Path;
 import java.util.Optional;
+import io.sixcontainer.internal.cgroup.CgroupManager;
+import io.sixcontainer.internal.plan.LaunchPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +26,11 @@ final class Repair {
 
     private final StateStore store;
     private final NameRegistry names;
-    private final java.util.function.Function<ContainerRecord, io.sixcontainer.internal.cgroup.CgroupManager> cgroups;
+    private final java.util.function.Function<String, io.sixcontainer.internal.cgroup.CgroupManager> cgroups;
 
+    /** @param cgroups the cgroup of a container id, from its plan or (without one) wherever it could be */
     Repair(StateStore store, NameRegistry names,
-           java.util.function.Function<ContainerRecord, io.sixcontainer.internal.cgroup.CgroupManager> cgroups) {
+           java.util.function.Function<String, io.sixcontainer.internal.cgroup.CgroupManager> cgroups) {
         this.store = store;
         this.names = names;
         this.cgroups = cgroups;
@@ -38,19 +41,15 @@ final class Repair {
             StateStore.deleteTree(debris);
         }
         for (Path debris : store.debris()) {
-            // A removal cut short (its record tells the cgroup's parent), or a container whose
+            // A removal cut short (its plan tells where its cgroup is), or a container whose
             // record is gone or torn (a power loss: records are not fsynced; then a cgroup
             // under the default parent goes with it).
             StateStore.idOf(debris).ifPresent(id -> {
-                ContainerRecord lost = store.recordIn(debris).orElseGet(() -> {
-                    if (debris.getFileName().toString().equals(id)) {
-                        LOG.warn("removing container {}: it has no readable record", id);
-                    }
-                    ContainerRecord unknown = new ContainerRecord();
-                    unknown.id = id;
-                    return unknown;
-                });
-                cgroups.apply(lost).remove();
+                if (debris.getFileName().toString().equals(id) && store.recordIn(debris).isEmpty()) {
+                    LOG.warn("removing container {}: it has no readable record", id);
+                }
+                store.planIn(debris).map(plan -> CgroupManager.of(plan.cgroups()))
+                        .orElseGet(() -> cgroups.apply(id)).remove();
             });
             // A removal in another JVM may be deleting the same tree.
             StateStore.deleteTreeQuietly(debris);
@@ -92,10 +91,11 @@ final class Repair {
         ContainerRecord r = rec.get();
         boolean abandonedLaunch = r.status == ContainerStatus.CREATED
                 && !ProcessIdentity.isAlive(r.launcherPid, r.launcherStartTime);
-        boolean exitedAutoRemove = r.status == ContainerStatus.EXITED && r.autoRemove;
+        boolean exitedAutoRemove = r.status == ContainerStatus.EXITED
+                && store.plan(id).map(LaunchPlan::autoRemove).orElse(false);
         if (abandonedLaunch || exitedAutoRemove || r.status == ContainerStatus.REMOVING) {
             LOG.debug("repair: removing container {} ({})", id, r.status);
-            cgroups.apply(r).remove();
+            cgroups.apply(id).remove();
             names.release(r.name, id);
             store.delete(id);
         }

@@ -2,20 +2,13 @@ package io.sixcontainer.internal.lifecycle;
 
 import io.sixcontainer.ContainerException;
 import io.sixcontainer.ContainerSpec;
-import io.sixcontainer.InvalidSpecException;
-import io.sixcontainer.User;
 import io.sixcontainer.Volume;
-import io.sixcontainer.internal.image.ImageConfig;
-import io.sixcontainer.internal.image.ImageRecord;
-import io.sixcontainer.internal.launch.RootOverlay;
+import io.sixcontainer.internal.plan.RootMount;
 import io.sixcontainer.internal.security.KernelVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A container's root made from an image: the image's layers as overlay lower dirs and the
@@ -36,50 +29,17 @@ final class Workspace {
     // ephemeral as the container, which no crash survives (docs/state.md; CRI-O does the same,
     // podman for --rm). Linux 5.10 and newer.
     private static final boolean VOLATILE = KernelVersion.runningAtLeast(5, 10);
+    // The helper's bound on the overlay's options (SIXC_MAX_OVERLAY_DATA, NUL included).
+    private static final int MAX_OVERLAY_OPTIONS = 4095;
 
     private Workspace() {
     }
 
-    /** {@code spec} with the image's defaults for what it leaves unset: command, environment, working dir, user. */
-    static ContainerSpec withImageDefaults(ContainerSpec spec, ImageRecord image) {
-        ImageConfig c = image.config;
-        List<String> command = new ArrayList<>(c.entrypoint());
-        command.addAll(spec.command().isEmpty() ? c.cmd() : spec.command());
-        if (command.isEmpty()) {
-            throw new InvalidSpecException("no command given and image " + spec.image() + " has no default command");
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String kv : c.env()) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                env.put(kv.substring(0, eq), kv.substring(eq + 1));
-            }
-        }
-        env.putAll(spec.env());
-        String cwd = spec.workingDir() != null ? spec.workingDir()
-                : c.workingDir() != null && !c.workingDir().isEmpty() ? c.workingDir() : "/";
-        ContainerSpec.Builder b = spec.toBuilder().command(command).clearEnv().env(env).workingDir(cwd);
-        if (spec.user() == null && !c.user().isEmpty()) {
-            try {
-                b.user(User.parse(c.user()));
-            } catch (InvalidSpecException e) {
-                throw new InvalidSpecException("image " + spec.image() + " names a bad user: " + e.getMessage());
-            }
-        }
-        return b.build();
-    }
-
-    /** Creates the write layer in {@code stateDir}; returns the overlay to mount on {@link #launchSpec}'s rootfs. */
-    static RootOverlay create(Path root, Path stateDir, List<Path> lowerDirs) {
-        try {
-            // The root of the merged view takes the upper dir's mode: make it the image's.
-            Path upper = Files.createDirectory(stateDir.resolve(UPPER));
-            Files.setPosixFilePermissions(upper, Files.getPosixFilePermissions(lowerDirs.getFirst()));
-            Files.createDirectory(stateDir.resolve(WORK));
-            Files.createDirectories(root.resolve(MOUNT_POINT));
-        } catch (IOException e) {
-            throw new ContainerException("cannot create the workspace in " + stateDir + ": " + e.getMessage(), e);
-        }
+    /**
+     * The root of a container made from an image: the overlay of {@code lowerDirs} under the
+     * write layer in {@code stateDir}, mounted on the shared mount point. Creates nothing.
+     */
+    static RootMount root(Path root, Path stateDir, List<Path> lowerDirs) {
         StringBuilder lower = new StringBuilder();
         for (Path dir : lowerDirs) {
             lower.append(lower.isEmpty() ? "" : ":").append(relative(root, dir));
@@ -88,17 +48,25 @@ final class Workspace {
         String options = "lowerdir=" + lower + ",upperdir=" + relative(root, stateDir.resolve(UPPER))
                 + ",workdir=" + relative(root, stateDir.resolve(WORK)) + ",redirect_dir=off,index=off,metacopy=off"
                 + (VOLATILE ? ",volatile" : "");
-        if (options.length() > RootOverlay.MAX_OPTIONS) {
+        if (options.length() > MAX_OVERLAY_OPTIONS) {
             throw new ContainerException("the image has too many layers (" + lowerDirs.size()
                     + ") for one overlay mount: its options are " + options.length() + " bytes, at most "
-                    + RootOverlay.MAX_OPTIONS);
+                    + MAX_OVERLAY_OPTIONS);
         }
-        return new RootOverlay(root, options);
+        return new RootMount(root.resolve(MOUNT_POINT), root, options);
     }
 
-    /** The spec the launcher runs: the image's defaults applied, the shared mount point as rootfs. */
-    static ContainerSpec launchSpec(ContainerSpec withDefaults, Path root) {
-        return withDefaults.toBuilder().rootfs(root.resolve(MOUNT_POINT)).build();
+    /** Creates the write layer in {@code stateDir}, with the mode of the image's top layer {@code top}. */
+    static void create(Path root, Path stateDir, Path top) {
+        try {
+            // The root of the merged view takes the upper dir's mode: make it the image's.
+            Path upper = Files.createDirectory(stateDir.resolve(UPPER));
+            Files.setPosixFilePermissions(upper, Files.getPosixFilePermissions(top));
+            Files.createDirectory(stateDir.resolve(WORK));
+            Files.createDirectories(root.resolve(MOUNT_POINT));
+        } catch (IOException e) {
+            throw new ContainerException("cannot create the workspace in " + stateDir + ": " + e.getMessage(), e);
+        }
     }
 
     /** The container's changes to its image. */

@@ -3,42 +3,28 @@ package io.sixcontainer.internal.state;
 import io.sixcontainer.ContainerInfo;
 import io.sixcontainer.ContainerStatus;
 import io.sixcontainer.ExitStatus;
+import io.sixcontainer.internal.plan.LaunchPlan;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The persisted state of one container ({@code containers/<id>/state.json}). Mutable, and
- * only ever changed by {@link StateStore#update} under the container's lock.
+ * The persisted state of one container ({@code containers/<id>/state.json}): what changes
+ * while it lives (status, pid, exit, name). What its launch decided is in its
+ * {@link io.sixcontainer.internal.plan.LaunchPlan}, which never changes. Mutable, and only
+ * ever changed by {@link StateStore#update} under the container's lock.
  */
 public final class ContainerRecord {
 
-    /** Format version of state.json. */
-    public int version = 1;
+    /** The version this code writes; records of version 1 (before launch plans) are read for removal only. */
+    public static final int VERSION = 2;
+
+    /** Format version of state.json: 2 since the launch plan holds what the launch decided. */
+    public int version = VERSION;
     /** The container id. */
     public String id;
     /** The unique name. */
     public String name;
-    /** The image or root filesystem it runs. */
-    public String image;
-    /** Command and arguments. */
-    public List<String> command = List.of();
-    /** The id of the image the root was made from, or null for a rootfs directory. */
-    public String imageId;
-    /** The image's layers (diff ids, bottom first) the container's root uses. */
-    public List<String> layers = List.of();
-    /** The command's environment as KEY=VALUE, which exec'd commands start from. */
-    public List<String> env = List.of();
-    /** The command's working directory, where exec'd commands start by default. */
-    public String workingDir = "/";
-    /**
-     * The confinement records of the launch config (docs/protocol.md, tags 20-25), which exec'd
-     * commands get too. Kept in a file of their own beside the record ({@link StateStore#confinement});
-     * here only in records written before that (and in state.json only when not null).
-     */
-    public byte[] confinement;
-    /** The USER/GROUPS or USER_NAME/GROUP_NAME records (docs/protocol.md) of its user, or null for root; exec'd commands default to them. */
-    public byte[] user;
     /** Status as last recorded (see {@link StateStore#refresh}). */
     public ContainerStatus status = ContainerStatus.CREATED;
     /** Creation time. */
@@ -57,25 +43,26 @@ public final class ContainerRecord {
     public Integer exitSignal;
     /** Whether the kernel's OOM killer killed a process of it. */
     public boolean oomKilled;
-    /** The cgroup parent its cgroup was made under (see Resources#cgroupParent()). */
-    public String cgroupParent;
-    /** Whether it runs independently of its launching JVM. */
-    public boolean detached;
-    /** Whether it is removed as soon as it has exited. */
-    public boolean autoRemove;
     /** The launching JVM (pid + start time), to tell a launch in progress from an abandoned one. */
     public int launcherPid;
     /** Start time of the launching JVM's pid. */
     public long launcherStartTime;
 
-    /** The public snapshot of this record. */
-    public ContainerInfo toInfo(Path dir) {
+    /**
+     * The public snapshot of this record and its plan.
+     *
+     * @param plan the container's plan, or null when it has none that can be read (a container
+     *             recorded by a version before launch plans)
+     */
+    public ContainerInfo toInfo(LaunchPlan plan, Path dir) {
         ExitStatus exit = exitSignal != null ? ExitStatus.signaled(exitSignal)
                 : exitCode != null ? ExitStatus.exited(exitCode) : null;
         if (exit != null && oomKilled) {
             exit = exit.withOomKilled(true);
         }
-        return new ContainerInfo(id, name, image, List.copyOf(command), status, created, started, finished,
+        boolean detached = plan != null && plan.detached();
+        return new ContainerInfo(id, name, plan != null ? plan.imageLabel() : "(unknown: recorded before launch plans)",
+                plan != null ? plan.process().args() : List.of(), status, created, started, finished,
                 status == ContainerStatus.RUNNING ? pid : 0, exit, detached,
                 detached ? dir.resolve(StateStore.LOG_FILE) : null);
     }

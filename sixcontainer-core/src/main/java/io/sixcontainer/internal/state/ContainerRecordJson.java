@@ -9,12 +9,14 @@ import io.sixcontainer.internal.json.JsonValueWriter;
 import java.io.IOException;
 
 /**
- * A {@link ContainerRecord} as {@code state.json}: the bytes ObjectMapper wrote for it before
- * (fields in declaration order, indented, {@code confinement} left out when null, other nulls
- * written), and read as strictly (a field it does not know is an error, so an older version
+ * A {@link ContainerRecord} as {@code state.json}: fields in declaration order, indented,
+ * nulls written; read strictly (a field it does not know is an error, so an older version
  * never loses what a newer one recorded).
  */
 final class ContainerRecordJson {
+
+    private static final java.util.Set<String> VERSION_1_FIELDS = java.util.Set.of("image", "command", "imageId",
+            "layers", "env", "workingDir", "confinement", "user", "cgroupParent", "detached", "autoRemove");
 
     private ContainerRecordJson() {
     }
@@ -29,16 +31,6 @@ final class ContainerRecordJson {
         g.writeNumberField("version", r.version);
         g.writeStringField("id", r.id);
         g.writeStringField("name", r.name);
-        g.writeStringField("image", r.image);
-        JsonValueWriter.strings(g, "command", r.command);
-        g.writeStringField("imageId", r.imageId);
-        JsonValueWriter.strings(g, "layers", r.layers);
-        JsonValueWriter.strings(g, "env", r.env);
-        g.writeStringField("workingDir", r.workingDir);
-        if (r.confinement != null) {
-            JsonValueWriter.binary(g, "confinement", r.confinement);
-        }
-        JsonValueWriter.binary(g, "user", r.user);
         JsonValueWriter.enumName(g, "status", r.status);
         JsonValueWriter.instant(g, "created", r.created);
         JsonValueWriter.instant(g, "started", r.started);
@@ -48,9 +40,6 @@ final class ContainerRecordJson {
         JsonValueWriter.integer(g, "exitCode", r.exitCode);
         JsonValueWriter.integer(g, "exitSignal", r.exitSignal);
         g.writeBooleanField("oomKilled", r.oomKilled);
-        g.writeStringField("cgroupParent", r.cgroupParent);
-        g.writeBooleanField("detached", r.detached);
-        g.writeBooleanField("autoRemove", r.autoRemove);
         g.writeNumberField("launcherPid", r.launcherPid);
         g.writeNumberField("launcherStartTime", r.launcherStartTime);
         g.writeEndObject();
@@ -65,14 +54,6 @@ final class ContainerRecordJson {
                 case "version" -> r.version = JsonValueReader.intValue(p);
                 case "id" -> r.id = JsonValueReader.string(p);
                 case "name" -> r.name = JsonValueReader.string(p);
-                case "image" -> r.image = JsonValueReader.string(p);
-                case "command" -> r.command = JsonValueReader.strings(p);
-                case "imageId" -> r.imageId = JsonValueReader.string(p);
-                case "layers" -> r.layers = JsonValueReader.strings(p);
-                case "env" -> r.env = JsonValueReader.strings(p);
-                case "workingDir" -> r.workingDir = JsonValueReader.string(p);
-                case "confinement" -> r.confinement = JsonValueReader.binary(p);
-                case "user" -> r.user = JsonValueReader.binary(p);
                 case "status" -> r.status = JsonValueReader.enumValue(p, ContainerStatus.class);
                 case "created" -> r.created = JsonValueReader.instant(p);
                 case "started" -> r.started = JsonValueReader.instant(p);
@@ -82,12 +63,16 @@ final class ContainerRecordJson {
                 case "exitCode" -> r.exitCode = JsonValueReader.integer(p);
                 case "exitSignal" -> r.exitSignal = JsonValueReader.integer(p);
                 case "oomKilled" -> r.oomKilled = JsonValueReader.bool(p);
-                case "cgroupParent" -> r.cgroupParent = JsonValueReader.string(p);
-                case "detached" -> r.detached = JsonValueReader.bool(p);
-                case "autoRemove" -> r.autoRemove = JsonValueReader.bool(p);
                 case "launcherPid" -> r.launcherPid = JsonValueReader.intValue(p);
                 case "launcherStartTime" -> r.launcherStartTime = JsonValueReader.longValue(p);
-                default -> throw JsonValueReader.unknownField(p, name);
+                default -> {
+                    // What a version-1 record held that the plan holds now: such a container
+                    // can be listed, stopped and removed, no more (docs/state.md).
+                    if (r.version != 1 || !VERSION_1_FIELDS.contains(name)) {
+                        throw JsonValueReader.unknownField(p, name);
+                    }
+                    p.skipChildren();
+                }
             }
         });
         return r;

@@ -2,6 +2,8 @@ package io.sixcontainer.internal.state;
 
 import io.sixcontainer.ContainerException;
 import io.sixcontainer.ContainerStatus;
+import io.sixcontainer.internal.plan.LaunchPlan;
+import io.sixcontainer.internal.plan.LaunchPlanJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -40,7 +42,10 @@ public final class StateStore {
     public static final String LOG_FILE = "container.log";
     private static final String STATE_FILE = "state.json";
     private static final String LOCK_FILE = "lock";
-    private static final String CONFINEMENT_FILE = "confinement";
+    /** The container's plan, in its directory. */
+    public static final String PLAN_FILE = "plan.json";
+    private static final int PLANS_KEPT = 4096;
+
     private static final String CREATING_PREFIX = ".creating-";
     private static final String REMOVING_PREFIX = ".removing-";
     private static final int EXIT_RECORD_WAIT_STEPS = 200;
@@ -51,6 +56,8 @@ public final class StateStore {
 
     private final Path containers;
     private final Trash trash;
+    // A plan never changes, so a store may keep the ones it has read (ps reads them all).
+    private final Map<String, LaunchPlan> plans = new ConcurrentHashMap<>();
 
     /** @param root the runtime root */
     public StateStore(Path root) {
@@ -69,39 +76,51 @@ public final class StateStore {
     }
 
     /**
-     * Writes the first record of a new container; its directory appears whole or not at all.
-     * Its confinement records go to a file of their own, written once (and out of {@code
-     * record}): they are most of the record's size (the seccomp program), and the record is
-     * read and rewritten many times.
+     * Writes the first record of a new container and its plan; its directory appears whole
+     * or not at all. The plan is written once and never changes; the record is read and
+     * rewritten many times.
      */
-    public void create(ContainerRecord record) {
+    public void create(ContainerRecord record, LaunchPlan plan) {
         // The creator is in the name, so a repair can tell debris from a creation in progress.
         Path tmp = containers.resolve(CREATING_PREFIX + record.id + "." + record.launcherPid + "." + record.launcherStartTime);
-        byte[] confinement = record.confinement;
         try {
             Files.createDirectory(tmp);
-            if (confinement != null) {
-                Files.write(tmp.resolve(CONFINEMENT_FILE), confinement);
-                record.confinement = null;
-            }
+            Files.write(tmp.resolve(PLAN_FILE), LaunchPlanJson.write(plan));
             writeRecord(tmp, record);
             Files.move(tmp, dir(record.id), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            record.confinement = confinement;
             deleteTree(tmp);
             throw new ContainerException("cannot record container " + record.id + ": " + e.getMessage(), e);
         }
+        rememberPlan(plan);
     }
 
-    /** The confinement records of {@code r}'s container, or null if it has none (a record from before them). */
-    public byte[] confinement(ContainerRecord r) {
-        try {
-            return Files.readAllBytes(dir(r.id).resolve(CONFINEMENT_FILE));
-        } catch (NoSuchFileException e) {
-            return r.confinement;
-        } catch (IOException e) {
-            throw new ContainerException("cannot read the confinement of container " + r.id + ": " + e.getMessage(), e);
+    /**
+     * The plan of container {@code id}; empty when it has none that can be read: a container
+     * recorded before plans existed (state.json version 1), or a plan a power loss tore.
+     *
+     * @throws ContainerException when the plan is whole but does not map (a newer version's)
+     */
+    public Optional<LaunchPlan> plan(String id) {
+        LaunchPlan known = plans.get(id);
+        if (known != null) {
+            return Optional.of(known);
         }
+        Optional<LaunchPlan> read;
+        try {
+            read = RecordFile.read(dir(id).resolve(PLAN_FILE), LaunchPlanJson::read);
+        } catch (IOException e) {
+            throw new ContainerException("cannot read the plan of container " + id + ": " + e.getMessage(), e);
+        }
+        read.ifPresent(this::rememberPlan);
+        return read;
+    }
+
+    private void rememberPlan(LaunchPlan plan) {
+        if (plans.size() >= PLANS_KEPT) {
+            plans.clear();
+        }
+        plans.put(plan.id(), plan);
     }
 
     /** The record of {@code id}, if there is one; a torn record (see the class comment) is none. */
@@ -317,6 +336,15 @@ public final class StateStore {
     public Optional<ContainerRecord> recordIn(Path debris) {
         try {
             return RecordFile.read(debris.resolve(STATE_FILE), ContainerRecordJson::read);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The plan in a directory {@link #debris()} returned, if it still holds a readable one. */
+    public Optional<LaunchPlan> planIn(Path debris) {
+        try {
+            return RecordFile.read(debris.resolve(PLAN_FILE), LaunchPlanJson::read);
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.sixcontainer.internal.launch;
 
+import static io.sixcontainer.internal.plan.LaunchPlanner.confinement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sixcontainer.Namespace;
@@ -50,9 +51,9 @@ class LaunchConfigFuzzTest {
                 .cwd("/tmp")
                 .hostname("box")
                 .flags(LaunchConfig.FLAG_LOOPBACK_UP)
-                .mounts(MountPlan.standard(EnumSet.allOf(Namespace.class), CgroupLayout.host().hierarchies()))
-                .mounts(Confinement.mounts(io.sixcontainer.Security.defaults()))
-                .records(Confinement.records(io.sixcontainer.Security.builder().seccompUnconfined().oomScoreAdj(100).build()))
+                .mounts(MountPlan.standard(EnumSet.allOf(Namespace.class), CgroupLayout.host().placementFor("0".repeat(64), io.sixcontainer.Resources.none())))
+                .mounts(Confinement.mounts(confinement(io.sixcontainer.Security.defaults())))
+                .records(Confinement.records(confinement(io.sixcontainer.Security.builder().seccompUnconfined().oomScoreAdj(100).build())))
                 .seccomp(new byte[16])
                 .toBytes();
     }
@@ -60,7 +61,7 @@ class LaunchConfigFuzzTest {
     @Test
     void acceptsWhatJavaEncodes() throws Exception {
         assertThat(check(validConfig())).isEqualTo(new Outcome(0, "ok"));
-        byte[] defaults = base().records(Confinement.records(io.sixcontainer.Security.defaults())).toBytes();
+        byte[] defaults = base().records(Confinement.records(confinement(io.sixcontainer.Security.defaults()))).toBytes();
         assertThat(check(defaults)).as("the default confinement").isEqualTo(new Outcome(0, "ok"));
     }
 
