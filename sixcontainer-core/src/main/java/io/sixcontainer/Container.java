@@ -29,6 +29,17 @@ public interface Container extends AutoCloseable {
     ContainerInfo info();
 
     /**
+     * What its launch decided, as the JSON of its saved launch plan: the image and its layers,
+     * the root, the command with every default applied (environment, working directory, user),
+     * the namespaces and hostname, the mounts in order, the confinement, the resource limits
+     * and the paths of its cgroups (docs/state.md). Empty for a container recorded by a
+     * version before launch plans.
+     *
+     * @throws ContainerException if the container was removed, or its plan cannot be read
+     */
+    java.util.Optional<String> launchPlan();
+
+    /**
      * Blocks until the command ends and returns how it ended.
      *
      * @throws ContainerException if it ended while nobody could observe how (e.g. a reboot)

@@ -20,6 +20,7 @@ import io.sixcontainer.ffi.libc.signal_h;
 import io.sixcontainer.internal.exec.Executor;
 import io.sixcontainer.internal.plan.ImageLayers;
 import io.sixcontainer.internal.plan.LaunchPlan;
+import io.sixcontainer.internal.plan.LaunchPlanJson;
 import io.sixcontainer.internal.state.ContainerRecord;
 import io.sixcontainer.internal.state.NameRegistry;
 import io.sixcontainer.internal.state.ProcessIdentity;
@@ -66,9 +67,16 @@ final class ContainerOps {
                 + " remove it and launch it again"));
     }
 
-    /** The container's plan, if it has a readable one. */
-    Optional<LaunchPlan> plan(String id) {
-        return store.plan(id);
+    /** The container's plan as JSON, if it has a readable one. */
+    Optional<String> planJson(String id) {
+        record(id);
+        return store.plan(id).map(plan -> {
+            try {
+                return new String(LaunchPlanJson.write(plan), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new ContainerException("cannot write the plan of container " + id + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private ContainerRecord running(String id) {
@@ -209,7 +217,14 @@ final class ContainerOps {
                             + ") is running: stop it first, or remove it with force");
                 }
                 stop(id, Duration.ZERO);
-                awaitExit(id, null);
+                try {
+                    awaitExit(id, null);
+                } catch (ContainerException unobserved) {
+                    // Ended with no exit record (its monitor was gone too): all a removal needs is that it ended.
+                    if (record(id).status == ContainerStatus.RUNNING) {
+                        throw unobserved;
+                    }
+                }
             }
             // The directory goes into the trash first: from here no reader finds the container,
             // and a JVM killed in the middle leaves it there (with the record, so the cgroup's

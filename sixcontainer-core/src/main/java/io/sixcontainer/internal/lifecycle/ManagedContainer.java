@@ -43,6 +43,11 @@ abstract class ManagedContainer implements Container {
     }
 
     @Override
+    public java.util.Optional<String> launchPlan() {
+        return ops.planJson(id);
+    }
+
+    @Override
     public void kill(int signal) {
         ops.signal(id, signal);
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code sixc inspect}: containers' or images' records as JSON. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show containers' (or, for names no container has, images') records as a JSON array.",
+        description = "Show containers' records with their launch plans (or, for names no container has, images'"
+                + " records) as a JSON array.",
         footer = {"", "Examples:", "  sixc inspect web", "  sixc inspect busybox myapp:1"})
 final class InspectCommand implements Callable<Integer> {
 
@@ -29,7 +30,7 @@ final class InspectCommand implements Callable<Integer> {
         try (Runtime runtime = Runtime.open(top.root())) {
             for (String key : containers) {
                 Optional<Container> c = runtime.get(key);
-                infos.add(c.isPresent() ? c.get().info() : runtime.image(key)
+                infos.add(c.isPresent() ? JsonOutput.withPlan(c.get().info(), c.get().launchPlan()) : runtime.image(key)
                         .orElseThrow(() -> new ContainerException("no such container or image: " + key)));
             }
         }

@@ -18,6 +18,13 @@ final class JsonOutput {
     private JsonOutput() {
     }
 
+    /** A container's info with its launch plan (the plan's own JSON) as the field {@code plan}. */
+    static Object withPlan(Object info, java.util.Optional<String> plan) throws JsonProcessingException {
+        com.fasterxml.jackson.databind.node.ObjectNode node = JSON.valueToTree(info);
+        node.set("plan", plan.isPresent() ? JSON.readTree(plan.get()) : JSON.nullNode());
+        return node;
+    }
+
     /** {@code value} as indented JSON, dates as ISO-8601 text. */
     static String write(Object value) throws JsonProcessingException {
         return JSON.writeValueAsString(value);

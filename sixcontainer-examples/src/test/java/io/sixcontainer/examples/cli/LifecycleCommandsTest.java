@@ -56,7 +56,9 @@ class LifecycleCommandsTest {
         assertThat(logs.out()).isEqualTo("hello\n");
         assertThat(logs.err()).isEqualTo("oops\n");
         assertThat(sixc.run("logs", "-containerId", id.substring(0, 8)).out()).isEqualTo("hello\n");
-        assertThat(sixc.run("inspect", "web").out()).contains("\"status\" : \"EXITED\"").contains("\"code\" : 3");
+        assertThat(sixc.run("inspect", "web").out()).contains("\"status\" : \"EXITED\"").contains("\"code\" : 3")
+                .as("with its launch plan").contains("\"plan\" : {", "\"args\" : [ \"sh\", \"-c\",",
+                        "\"detached\" : true", "\"cgroups\" : {", "/" + id + "\"");
 
         assertThat(sixc.run("rm", "web").code()).isZero();
         assertThat(sixc.run("ps", "-aq").out()).isEmpty();
