@@ -6,7 +6,7 @@ import io.sixcontainer.internal.cgroup.CgroupParents;
 import io.sixcontainer.internal.cgroup.OrphanSweep;
 import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.launch.OutputCollector;
-import io.sixcontainer.internal.lifecycle.Lifecycle;
+import io.sixcontainer.internal.lifecycle.ContainerRegistry;
 import io.sixcontainer.internal.rootfs.BusyboxRootfs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,9 +36,9 @@ public final class Runtime implements AutoCloseable {
     public static final Path DEFAULT_ROOT = Path.of("/var/lib/sixcontainer");
 
     private final Path root;
-    private final Lifecycle lifecycle;
+    private final ContainerRegistry lifecycle;
 
-    private Runtime(Path root, Lifecycle lifecycle) {
+    private Runtime(Path root, ContainerRegistry lifecycle) {
         this.root = root;
         this.lifecycle = lifecycle;
     }
@@ -74,7 +74,7 @@ public final class Runtime implements AutoCloseable {
             throw new ContainerException("cannot prepare the helper binary: " + e.getMessage(), e);
         }
         OrphanSweep.sweepDefaultParent();
-        Lifecycle lifecycle = new Lifecycle(abs, new Launcher(helper));
+        ContainerRegistry lifecycle = new ContainerRegistry(abs, new Launcher(helper));
         lifecycle.repair();
         return new Runtime(abs, lifecycle);
     }

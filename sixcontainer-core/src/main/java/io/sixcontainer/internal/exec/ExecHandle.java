@@ -2,7 +2,7 @@ package io.sixcontainer.internal.exec;
 
 import io.sixcontainer.ExecProcess;
 import io.sixcontainer.ExitStatus;
-import io.sixcontainer.internal.launch.MonitoredProcess;
+import io.sixcontainer.internal.launch.WatchedProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -11,9 +11,9 @@ import java.util.Optional;
 /** An exec'd command, followed through its helper like a container's init. */
 final class ExecHandle implements ExecProcess {
 
-    private final MonitoredProcess process;
+    private final WatchedProcess process;
 
-    ExecHandle(MonitoredProcess process) {
+    ExecHandle(WatchedProcess process) {
         this.process = process;
     }
 

@@ -49,13 +49,13 @@ public final class Launcher {
      * @param stateDir the container's directory: the monitor writes its exit record there,
      *                 and, for a detached container, the log
      */
-    public LaunchedProcess launch(LaunchPlan plan, Stdio stdin, Stdio stdout, Stdio stderr, Path stateDir) {
+    public StartedProcess launch(LaunchPlan plan, Stdio stdin, Stdio stdout, Stdio stderr, Path stateDir) {
         Stdio out = plan.detached() ? Stdio.discard() : stdout;
         Stdio err = plan.detached() ? Stdio.discard() : stderr;
         // The init's terminal is the host's: the container's devpts does not exist before the init mounts it.
         Descriptors d = plan.process().tty() ? Descriptors.openTerminal(PtyMaster::open)
                 : Descriptors.open(stdin, out, err);
-        HelperProcess monitor = spawn(d, helperArgs(plan, stateDir), plan.detached());
+        MonitorLink monitor = spawn(d, helperArgs(plan, stateDir), plan.detached());
         CgroupManager cgroup = CgroupManager.of(plan.cgroups());
         try {
             return handshake(d, monitor, "container " + plan.id(), () -> {
@@ -78,11 +78,11 @@ public final class Launcher {
      * Starts the command {@code config} describes ({@link PlanEncoder#exec}) inside the running
      * container whose init is {@code pid} (started at {@code startTime}).
      */
-    public LaunchedProcess exec(int pid, long startTime, LaunchConfig config, boolean tty, Stdio in, Stdio out,
+    public StartedProcess exec(int pid, long startTime, LaunchConfig config, boolean tty, Stdio in, Stdio out,
                                 Stdio err) {
         Descriptors d = tty ? Descriptors.openTerminal(() -> PtyMaster.openInContainer(pid, startTime))
                 : Descriptors.open(in, out, err);
-        HelperProcess monitor = spawn(d, List.of(helper.toString(), "exec", Integer.toString(pid),
+        MonitorLink monitor = spawn(d, List.of(helper.toString(), "exec", Integer.toString(pid),
                 Long.toString(startTime)), false);
         // The exec helper reads its config before it enters the container, then reports the pid.
         return handshake(d, monitor, "exec in pid " + pid, () -> {
@@ -91,7 +91,7 @@ public final class Launcher {
         });
     }
 
-    private HelperProcess spawn(Descriptors d, List<String> args, boolean newSession) {
+    private MonitorLink spawn(Descriptors d, List<String> args, boolean newSession) {
         int monitorPid;
         try {
             // argv[0] stays the helper's file name (ps shows it); the image executed is the sealed copy.
@@ -104,7 +104,7 @@ public final class Launcher {
                     e.call(), e.errno(), helper.toString(), e);
         }
         d.closeChildEnds();
-        return new HelperProcess(monitorPid, d.events[0], d.lifeline[1]);
+        return new MonitorLink(monitorPid, d.events[0], d.lifeline[1]);
     }
 
     /** What the first half of a handshake learnt. */
@@ -117,7 +117,7 @@ public final class Launcher {
 
     // Then: the exec status pipe reaches EOF when the command has been exec'd, or carries
     // the step that failed. Any failure kills what was started and closes every descriptor.
-    private static LaunchedProcess handshake(Descriptors d, HelperProcess monitor, String what, Start start) {
+    private static StartedProcess handshake(Descriptors d, MonitorLink monitor, String what, Start start) {
         try {
             Started started = start.run();
             int execStatusFd = d.execStatus[0];
@@ -126,7 +126,7 @@ public final class Launcher {
             if (!failure.isEmpty()) {
                 throw InitFailure.parse(failure);
             }
-            return new LaunchedProcess(started.pid(), started.startTime(), started.cgroup(), monitor, d.parentStreams(),
+            return new StartedProcess(started.pid(), started.startTime(), started.cgroup(), monitor, d.parentStreams(),
                     d.pty);
         } catch (RuntimeException e) {
             try {
@@ -150,11 +150,11 @@ public final class Launcher {
         return args;
     }
 
-    private static int awaitPid(HelperProcess monitor) {
+    private static int awaitPid(MonitorLink monitor) {
         return awaitPidEvent(monitor).value();
     }
 
-    private static MonitorEvent awaitPidEvent(HelperProcess monitor) {
+    private static MonitorEvent awaitPidEvent(MonitorLink monitor) {
         MonitorEvent first = monitor.nextEvent();
         if (first == null) {
             throw new LaunchException("the helper exited before starting the process", "clone", 0, "", null);
@@ -172,7 +172,7 @@ public final class Launcher {
     // Written, then closed: EOF on fd 3 lets the helper go on. A config larger than the pipe's
     // buffer is read as it is written. A helper that failed before reading it closes the pipe
     // (EPIPE): its event says why.
-    private static void writeConfig(Descriptors d, HelperProcess monitor, LaunchConfig config) {
+    private static void writeConfig(Descriptors d, MonitorLink monitor, LaunchConfig config) {
         byte[] bytes = config.toBytes();
         try {
             Libc.writeFully(d.config[1], bytes, 0, bytes.length);
@@ -298,7 +298,7 @@ public final class Launcher {
             }
         }
 
-        /** The ends a {@link HelperProcess} owns once the helper runs. */
+        /** The ends a {@link MonitorLink} owns once the helper runs. */
         void closeMonitorEnds() {
             Libc.closeAll(end(events, 0), end(lifeline, 1));
         }

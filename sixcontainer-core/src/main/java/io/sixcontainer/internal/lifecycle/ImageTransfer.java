@@ -37,9 +37,9 @@ public final class ImageTransfer {
 
     private final ImageStore images;
     private final StateStore containers;
-    private final ImageOps ops;
+    private final ImageCatalog ops;
 
-    ImageTransfer(ImageStore images, StateStore containers, ImageOps ops) {
+    ImageTransfer(ImageStore images, StateStore containers, ImageCatalog ops) {
         this.images = images;
         this.containers = containers;
         this.ops = ops;

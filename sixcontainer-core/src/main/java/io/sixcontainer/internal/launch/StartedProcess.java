@@ -16,6 +16,6 @@ import io.sixcontainer.internal.tty.PtyMaster;
  * @param parentStreams the JVM's pipe ends
  * @param pty           the terminal's master side when the process has one, else null
  */
-public record LaunchedProcess(int initPid, long startTime, CgroupManager cgroup, HelperProcess monitor,
+public record StartedProcess(int initPid, long startTime, CgroupManager cgroup, MonitorLink monitor,
                               int[] parentStreams, PtyMaster pty) {
 }

@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The image operations of a runtime: they need to know which images and layers containers use. */
-public final class ImageOps {
+public final class ImageCatalog {
 
     private final ImageStore images;
     private final StateStore containers;
 
     private final ImageTransfer transfer;
 
-    ImageOps(ImageStore images, StateStore containers) {
+    ImageCatalog(ImageStore images, StateStore containers) {
         this.images = images;
         this.containers = containers;
         this.transfer = new ImageTransfer(images, containers, this);

@@ -17,7 +17,7 @@ import io.sixcontainer.ffi.Errno;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.ffi.libc.signal_h;
-import io.sixcontainer.internal.exec.Executor;
+import io.sixcontainer.internal.exec.ExecRunner;
 import io.sixcontainer.internal.plan.ImageLayers;
 import io.sixcontainer.internal.plan.LaunchPlan;
 import io.sixcontainer.internal.plan.LaunchPlanJson;
@@ -36,14 +36,14 @@ import java.util.function.Consumer;
  * wait, remove, read its log. Signals go through a pidfd opened on the recorded pid and
  * checked against the recorded start time, so a recycled pid is never signalled.
  */
-final class ContainerOps {
+final class ContainerControl {
 
     private final StateStore store;
     private final NameRegistry names;
-    private final ImageOps images;
-    private final Executor executor;
+    private final ImageCatalog images;
+    private final ExecRunner executor;
 
-    ContainerOps(StateStore store, NameRegistry names, Executor executor, ImageOps images) {
+    ContainerControl(StateStore store, NameRegistry names, ExecRunner executor, ImageCatalog images) {
         this.store = store;
         this.names = names;
         this.executor = executor;

@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** What every container handle does the same way: through the recorded state, by id. */
-abstract class ManagedContainer implements Container {
+abstract class ContainerHandle implements Container {
 
     protected final String id;
     protected final String name;
-    protected final ContainerOps ops;
+    protected final ContainerControl ops;
 
-    ManagedContainer(String id, String name, ContainerOps ops) {
+    ContainerHandle(String id, String name, ContainerControl ops) {
         this.id = id;
         this.name = name;
         this.ops = ops;

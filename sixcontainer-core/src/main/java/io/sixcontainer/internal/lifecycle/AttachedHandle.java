@@ -3,27 +3,27 @@ package io.sixcontainer.internal.lifecycle;
 import io.sixcontainer.ExitStatus;
 import io.sixcontainer.ResourceUsage;
 import io.sixcontainer.internal.cgroup.CgroupManager;
-import io.sixcontainer.internal.launch.LaunchedProcess;
-import io.sixcontainer.internal.launch.MonitoredProcess;
+import io.sixcontainer.internal.launch.StartedProcess;
+import io.sixcontainer.internal.launch.WatchedProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** A container attached to this JVM: its init is followed by a {@link MonitoredProcess}; it dies with the JVM. */
-final class AttachedContainer extends ManagedContainer {
+/** A container attached to this JVM: its init is followed by a {@link WatchedProcess}; it dies with the JVM. */
+final class AttachedHandle extends ContainerHandle {
 
-    private final MonitoredProcess init;
+    private final WatchedProcess init;
     private final CgroupManager cgroup;
     private final boolean autoRemove;
     private volatile ResourceUsage finalUsage;
 
-    AttachedContainer(String id, String name, boolean autoRemove, LaunchedProcess process, ContainerOps ops) {
+    AttachedHandle(String id, String name, boolean autoRemove, StartedProcess process, ContainerControl ops) {
         super(id, name, ops);
         this.autoRemove = autoRemove;
         this.cgroup = process.cgroup();
-        this.init = new MonitoredProcess("container-" + id.substring(0, 12), process, this::ended);
+        this.init = new WatchedProcess("container-" + id.substring(0, 12), process, this::ended);
     }
 
     // The init is reaped, so its PID namespace and every process in it are gone.
@@ -46,7 +46,7 @@ final class AttachedContainer extends ManagedContainer {
     }
 
     /** Starts following the init; {@code onExit} runs once it has ended. */
-    void follow(Consumer<AttachedContainer> onExit) {
+    void follow(Consumer<AttachedHandle> onExit) {
         init.follow(() -> onExit.accept(this));
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JVM kills a container: the monitor then kills the init through a pidfd, so a recycled
  * pid can never be hit.
  */
-public final class HelperProcess {
+public final class MonitorLink {
 
     private final int monitorPid;
     private final BufferedReader events;
@@ -25,7 +25,7 @@ public final class HelperProcess {
     private final AtomicBoolean lifelineCut = new AtomicBoolean();
     private final AtomicBoolean reaped = new AtomicBoolean();
 
-    HelperProcess(int monitorPid, int eventsFd, int lifelineFd) {
+    MonitorLink(int monitorPid, int eventsFd, int lifelineFd) {
         this.monitorPid = monitorPid;
         this.events = new BufferedReader(new InputStreamReader(new FdInputStream(eventsFd), StandardCharsets.US_ASCII));
         this.lifelineFd = lifelineFd;

@@ -8,7 +8,7 @@ import io.sixcontainer.ExitStatus;
 import io.sixcontainer.Stdio;
 import io.sixcontainer.internal.launch.LaunchConfig;
 import io.sixcontainer.internal.launch.Launcher;
-import io.sixcontainer.internal.launch.MonitoredProcess;
+import io.sixcontainer.internal.launch.WatchedProcess;
 import io.sixcontainer.internal.launch.OutputCollector;
 import io.sixcontainer.internal.launch.PlanEncoder;
 import io.sixcontainer.internal.plan.LaunchPlan;
@@ -19,12 +19,12 @@ import java.time.Duration;
  * namespaces (entered through a pidfd of its init, checked against its start time), its
  * cgroups, its environment plus the exec's additions — never the host's.
  */
-public final class Executor {
+public final class ExecRunner {
 
     private final Launcher launcher;
 
     /** @param launcher spawns the helper */
-    public Executor(Launcher launcher) {
+    public ExecRunner(Launcher launcher) {
         this.launcher = launcher;
     }
 
@@ -35,7 +35,7 @@ public final class Executor {
      */
     public ExecProcess exec(String label, int pid, long startTime, LaunchPlan plan, ExecSpec spec) {
         LaunchConfig config = PlanEncoder.exec(plan, spec);
-        MonitoredProcess p = new MonitoredProcess(label,
+        WatchedProcess p = new WatchedProcess(label,
                 launcher.exec(pid, startTime, config, spec.tty(), spec.stdin(), spec.stdout(), spec.stderr()),
                 status -> status);
         p.follow(() -> { });

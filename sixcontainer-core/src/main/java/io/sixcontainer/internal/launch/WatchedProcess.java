@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * platform thread follows the monitor's events and completes {@link #waitFor()} when it
  * ends; the JVM's pipe ends are its streams; cutting the lifeline kills it.
  */
-public final class MonitoredProcess {
+public final class WatchedProcess {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MonitoredProcess.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WatchedProcess.class);
     private static final String IDLE_REAPER = "sixc-reaper-idle";
     // One platform thread per live process (each blocks reading its monitor's events), reused:
     // starting a thread waits until the new thread has run, a scheduling delay on every
@@ -38,7 +38,7 @@ public final class MonitoredProcess {
 
     private final String label;
     private final int pid;
-    private final HelperProcess monitor;
+    private final MonitorLink monitor;
     private final OutputStream stdin;
     private final InputStream stdout;
     private final InputStream stderr;
@@ -51,7 +51,7 @@ public final class MonitoredProcess {
      * @param label names the process in messages and thread names
      * @param onEnd runs once the process is reaped, before waiters see its status (which it may amend)
      */
-    public MonitoredProcess(String label, LaunchedProcess process, UnaryOperator<ExitStatus> onEnd) {
+    public WatchedProcess(String label, StartedProcess process, UnaryOperator<ExitStatus> onEnd) {
         this.label = label;
         this.onEnd = onEnd;
         this.pid = process.initPid();

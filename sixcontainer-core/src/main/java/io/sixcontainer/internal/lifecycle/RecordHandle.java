@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** A handle on a container this JVM does not own: detached, or launched by another JVM. */
-final class ObservedContainer extends ManagedContainer {
+final class RecordHandle extends ContainerHandle {
 
-    ObservedContainer(String id, String name, ContainerOps ops) {
+    RecordHandle(String id, String name, ContainerControl ops) {
         super(id, name, ops);
     }
 
