@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A handle on a container. Handles are cheap: {@link Runtime#get(String)} makes one for any
+ * A handle on a container. Handles are cheap: {@link ContainerRuntime#get(String)} makes one for any
  * recorded container. An attached container (launched by this JVM without
  * {@link ContainerSpec.Builder#detached(boolean)}) dies with this JVM, even when it is killed
  * with SIGKILL; {@link #close()} on it stops and removes it. A detached container outlives

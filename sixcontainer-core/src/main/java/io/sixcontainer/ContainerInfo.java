@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A snapshot of a container's recorded state, as {@link Runtime#list()} and
+ * A snapshot of a container's recorded state, as {@link ContainerRuntime#list()} and
  * {@link Container#info()} report it. The status is checked against the kernel when the
  * snapshot is taken: a container whose process is gone is never reported running.
  *

@@ -1,7 +1,7 @@
 package io.sixcontainer;
 
 /**
- * The outcome of {@link Runtime#run}: how the command ended and everything it printed.
+ * The outcome of {@link ContainerRuntime#run}: how the command ended and everything it printed.
  *
  * @param status how the command ended
  * @param stdout everything written to stdout, decoded as UTF-8

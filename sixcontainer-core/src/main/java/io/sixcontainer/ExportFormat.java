@@ -1,6 +1,6 @@
 package io.sixcontainer;
 
-/** How {@link Runtime#exportImage} writes an image. */
+/** How {@link ContainerRuntime#exportImage} writes an image. */
 public enum ExportFormat {
     /** One tar of the image's whole root filesystem, layers flattened (what {@code docker export} writes). */
     ROOTFS_TAR,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An image of a runtime root, as {@link Runtime#images()} and {@link Runtime#image} report it.
+ * An image of a runtime root, as {@link ContainerRuntime#images()} and {@link ContainerRuntime#image} report it.
  *
  * @param id         {@code sha256:<hex>} of its content, or {@code builtin:busybox} / {@code builtin:host}
  * @param tags       the {@code NAME:TAG} references that name it

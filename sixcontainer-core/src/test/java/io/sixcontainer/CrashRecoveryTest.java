@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A JVM killed with SIGKILL at arbitrary points of launching and removing containers leaves
- * a root that the next {@link Runtime#open} repairs: no process, no running record, nothing
+ * a root that the next {@link ContainerRuntime#open} repairs: no process, no running record, nothing
  * half-made; what remains is a consistent record of an exited container at most.
  */
 class CrashRecoveryTest extends RuntimeTestBase {
@@ -48,7 +48,7 @@ class CrashRecoveryTest extends RuntimeTestBase {
                 awaitGone(pid);
             }
 
-            try (Runtime reopened = Runtime.open(root)) {
+            try (ContainerRuntime reopened = ContainerRuntime.open(root)) {
                 for (ContainerInfo info : reopened.list()) {
                     // A container the dead JVM had started is over: killed with its JVM, or done.
                     awaitNotRunning(reopened, info.id());
@@ -74,7 +74,7 @@ class CrashRecoveryTest extends RuntimeTestBase {
         assertThat(Path.of("/proc/" + pid)).as("a container process of the killed JVM").doesNotExist();
     }
 
-    private static void awaitNotRunning(Runtime r, String id) throws InterruptedException {
+    private static void awaitNotRunning(ContainerRuntime r, String id) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
             var c = r.get(id);
             if (c.isEmpty() || c.get().info().status() != ContainerStatus.RUNNING) {

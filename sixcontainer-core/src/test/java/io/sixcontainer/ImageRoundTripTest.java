@@ -41,7 +41,7 @@ class ImageRoundTripTest extends RuntimeTestBase {
             Path archive = root.resolve("export-" + format + ".tar");
             runtime.exportImage("changed:1", archive, format);
             Path otherRoot = io.sixcontainer.testing.TestRoots.create();
-            try (Runtime other = Runtime.open(otherRoot)) {
+            try (ContainerRuntime other = ContainerRuntime.open(otherRoot)) {
                 ImageInfo imported = other.importImage(archive, "moved:1");
                 String cmd = format == ExportFormat.OCI_LAYOUT ? null : SEES;
                 ContainerSpec.Builder spec = ContainerSpec.builder().image("moved:1");

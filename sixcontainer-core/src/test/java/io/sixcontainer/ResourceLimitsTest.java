@@ -173,7 +173,7 @@ class ResourceLimitsTest extends RuntimeTestBase {
     void anAbsoluteParentIsMadeFromTheRootAndRemovedWhenTheRuntimeCloses() {
         Path testRoot = TestRoots.create();
         Path parent = Path.of(V2 ? "/sys/fs/cgroup" : "/sys/fs/cgroup/pids", "sixcontainer-test");
-        try (Runtime own = Runtime.open(testRoot)) {
+        try (ContainerRuntime own = ContainerRuntime.open(testRoot)) {
             ContainerSpec spec = ContainerSpec.builder().rootfs(busybox).command("cat", file("pids", "pids.max", "pids.max"))
                     .resources(Resources.builder().cgroupParent("/sixcontainer-test/jobs").pidsMax(7).build()).build();
             ContainerResult r = own.run(spec, Duration.ofSeconds(60));

@@ -96,7 +96,7 @@ class StateRepairTest extends RuntimeTestBase {
                 .resolve(".creating-" + "d".repeat(64) + "." + ProcessHandle.current().pid() + "." + myStart));
         Files.createSymbolicLink(root.resolve("names").resolve("dangling"), Path.of("f".repeat(64)));
 
-        try (Runtime reopened = Runtime.open(root)) {
+        try (ContainerRuntime reopened = ContainerRuntime.open(root)) {
             assertThat(reopened.list()).extracting(ContainerInfo::name)
                     .contains("kept").doesNotContain("abandoned-launch", "half-removed", "auto-remove");
             assertThat(root.resolve("names").resolve("abandoned-launch")).doesNotExist();
@@ -132,7 +132,7 @@ class StateRepairTest extends RuntimeTestBase {
         assertThat(runtime.get(zeros.id())).isEmpty();
         assertThatThrownBy(empty::info).isInstanceOf(ContainerException.class).hasMessageContaining("no such container");
 
-        try (Runtime reopened = Runtime.open(root)) {
+        try (ContainerRuntime reopened = ContainerRuntime.open(root)) {
             for (Container torn : List.of(empty, cut, zeros)) {
                 assertThat(root.resolve("containers").resolve(torn.id())).doesNotExist();
             }
@@ -175,7 +175,7 @@ class StateRepairTest extends RuntimeTestBase {
         Files.move(root.resolve("containers").resolve(c.id()), moved);
         assertThat(runtime.get("half-moved")).isEmpty();
 
-        try (Runtime reopened = Runtime.open(root)) {
+        try (ContainerRuntime reopened = ContainerRuntime.open(root)) {
             assertThat(moved).doesNotExist();
             assertThat(root.resolve("names").resolve("half-moved")).doesNotExist();
             assertThat(HostSnapshot.readCgroups()).noneMatch(d -> d.endsWith(c.id()));
@@ -186,7 +186,7 @@ class StateRepairTest extends RuntimeTestBase {
     void aRemovedContainerIsGoneAtOnceAndItsFilesOnceTheRuntimeCloses() throws Exception {
         Path ownRoot = io.sixcontainer.testing.TestRoots.create();
         try {
-            try (Runtime own = Runtime.open(ownRoot)) {
+            try (ContainerRuntime own = ContainerRuntime.open(ownRoot)) {
                 for (int i = 0; i < 20; i++) {
                     Container c = own.launch(ContainerSpec.builder().image("busybox")
                             .command("sh", "-c", "mkdir -p /a/b/c && echo x > /a/b/c/f").build());

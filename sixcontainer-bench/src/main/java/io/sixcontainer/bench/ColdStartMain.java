@@ -2,13 +2,13 @@ package io.sixcontainer.bench;
 
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 /**
- * Runs in a fresh JVM: times Runtime.open, the first launch, the second, and the median
+ * Runs in a fresh JVM: times ContainerRuntime.open, the first launch, the second, and the median
  * of the warm ones after them (30, or the second argument), and counts the classes the
  * first launch loads. Prints tab-separated {@code phase value} lines on stdout. Also the
  * subject of the JFR and strace profiles in docs/benchmarks.md:
@@ -22,8 +22,8 @@ public final class ColdStartMain {
     public static void main(String[] args) {
         ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
         long t0 = System.nanoTime();
-        try (Runtime runtime = Runtime.open(Path.of(args[0]))) {
-            print("Runtime.open (ms)", ms(t0));
+        try (ContainerRuntime runtime = ContainerRuntime.open(Path.of(args[0]))) {
+            print("ContainerRuntime.open (ms)", ms(t0));
             long t1 = System.nanoTime();
             Path rootfs = runtime.busyboxRootfs();
             print("busyboxRootfs, already built (ms)", ms(t1));
@@ -55,7 +55,7 @@ public final class ColdStartMain {
         }
     }
 
-    private static double timeOne(Runtime runtime, ContainerSpec spec) {
+    private static double timeOne(ContainerRuntime runtime, ContainerSpec spec) {
         long t = System.nanoTime();
         try (Container c = runtime.launch(spec)) {
             if (!c.waitFor().success()) {

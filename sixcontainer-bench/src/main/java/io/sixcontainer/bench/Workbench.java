@@ -5,7 +5,7 @@ import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.ExitStatus;
 import io.sixcontainer.Namespace;
 import io.sixcontainer.Resources;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import io.sixcontainer.Security;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ final class Workbench implements AutoCloseable {
     final Preflight tools;
     final Path work;
     final Path repo;
-    final Runtime runtime;
+    final ContainerRuntime runtime;
     final Path rootfs;
     final Path bundleTrue;
     final Path bundleSleep;
@@ -42,7 +42,7 @@ final class Workbench implements AutoCloseable {
         this.tools = tools;
         this.work = work;
         this.repo = repo;
-        this.runtime = Runtime.open(work.resolve("sixc-root"));
+        this.runtime = ContainerRuntime.open(work.resolve("sixc-root"));
         this.rootfs = runtime.busyboxRootfs();
         this.bundleTrue = OciBundle.write(work.resolve("bundle-true"), rootfs, List.of("/bin/true"),
                 MEMORY_LIMIT);

@@ -5,7 +5,7 @@ import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.ExecProcess;
 import io.sixcontainer.ExecSpec;
 import io.sixcontainer.Resources;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,7 +22,7 @@ public final class CgroupsElsewhereChild {
 
     /** See the class comment. */
     public static void main(String[] args) throws Exception {
-        try (Runtime runtime = Runtime.open(Path.of(args[0]));
+        try (ContainerRuntime runtime = ContainerRuntime.open(Path.of(args[0]));
              Container c = runtime.launch(ContainerSpec.builder().rootfs(runtime.busyboxRootfs())
                      .command("sleep", "60").resources(Resources.builder().pidsMax(50).build()).build());
              ExecProcess p = c.exec(ExecSpec.of("sleep", "60"))) {

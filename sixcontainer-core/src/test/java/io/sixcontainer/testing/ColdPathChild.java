@@ -3,7 +3,7 @@ package io.sixcontainer.testing;
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.ExitStatus;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.nio.file.Path;
 
 /**
@@ -18,7 +18,7 @@ public final class ColdPathChild {
 
     /** See the class comment. */
     public static void main(String[] args) {
-        try (Runtime runtime = Runtime.open(Path.of(args[0]))) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(Path.of(args[0]))) {
             ContainerSpec.Builder builder = ContainerSpec.builder();
             try (Container c = runtime.launch(builder.image("busybox").command("/bin/true").autoRemove(true).build())) {
                 check(c.waitFor());

@@ -2,7 +2,7 @@ package io.sixcontainer.testing;
 
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.nio.file.Path;
 
 /**
@@ -16,7 +16,7 @@ public final class HangingLauncher {
 
     /** {@code args[0]}: the runtime root. */
     public static void main(String[] args) throws Exception {
-        Runtime runtime = Runtime.open(Path.of(args[0]));
+        ContainerRuntime runtime = ContainerRuntime.open(Path.of(args[0]));
         Container c = runtime.launch(ContainerSpec.builder()
                 .rootfs(runtime.busyboxRootfs())
                 .command("sh", "-c", "mount -t tmpfs marker /tmp && sleep 1000 & sleep 1000; wait")

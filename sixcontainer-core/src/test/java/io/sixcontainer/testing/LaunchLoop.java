@@ -2,7 +2,7 @@ package io.sixcontainer.testing;
 
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,7 +17,7 @@ public final class LaunchLoop {
 
     /** {@code args[0]}: the runtime root. */
     public static void main(String[] args) {
-        Runtime runtime = Runtime.open(Path.of(args[0]));
+        ContainerRuntime runtime = ContainerRuntime.open(Path.of(args[0]));
         Path rootfs = runtime.busyboxRootfs();
         System.out.println("ready");
         System.out.flush();

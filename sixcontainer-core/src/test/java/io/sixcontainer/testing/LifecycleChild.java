@@ -3,7 +3,7 @@ package io.sixcontainer.testing;
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerException;
 import io.sixcontainer.ContainerSpec;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class LifecycleChild {
 
     /** See the class comment. */
     public static void main(String[] args) throws Exception {
-        Runtime runtime = Runtime.open(Path.of(args[1]));
+        ContainerRuntime runtime = ContainerRuntime.open(Path.of(args[1]));
         List<String> command = Arrays.asList(args).subList(3, args.length);
         ContainerSpec spec = ContainerSpec.builder().rootfs(runtime.busyboxRootfs()).name(args[2])
                 .command(command).detached(args[0].equals("detach")).build();

@@ -2,7 +2,7 @@ package io.sixcontainer.testing;
 
 import io.sixcontainer.ContainerResult;
 import io.sixcontainer.ContainerSpec;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -12,14 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 public abstract class RuntimeTestBase {
 
     protected static Path root;
-    protected static Runtime runtime;
+    protected static ContainerRuntime runtime;
     protected static Path busybox;
 
     @BeforeAll
     static void openRuntime() {
         RootRequired.assumeRoot();
         root = TestRoots.create();
-        runtime = Runtime.open(root);
+        runtime = ContainerRuntime.open(root);
         busybox = runtime.busyboxRootfs();
     }
 

@@ -80,7 +80,7 @@ public final class ContainerRegistry {
     // container, racing with the close() that usually follows.
     private void attachedExited(AttachedHandle c) {
         // Listed as attached until its removal (auto-remove) is done or queued: closeAttached
-        // must not skip it and let Runtime.close finish before that removal.
+        // must not skip it and let ContainerRuntime.close finish before that removal.
         try {
             recordExit(c);
         } finally {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * no reader finds it, to be deleted off the remover's path. Deleting a container's tree
  * frees a block per directory, which waits for the disk on a file system mounted with
  * {@code discard} (3-6 ms per container measured here, most of a removal). One thread per
- * JVM deletes; {@link #drain} (from {@code Runtime.close}) waits for it; what a killed JVM
+ * JVM deletes; {@link #drain} (from {@code ContainerRuntime.close}) waits for it; what a killed JVM
  * left here is {@link #abandoned} and deleted by the next open's repair.
  */
 final class Trash {

@@ -4,7 +4,7 @@ import io.sixcontainer.Container;
 import io.sixcontainer.ContainerException;
 import io.sixcontainer.ContainerStatus;
 import io.sixcontainer.ImageInfo;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -54,7 +54,7 @@ final class CommitCommand implements Callable<Integer> {
             }
             cmd = List.of(change.substring(4).trim().split("\\s+"));
         }
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             Container c = container != null ? ContainerRef.require(runtime, container) : onlyRunning(runtime);
             try (Progress ignored = Progress.start("committing " + c.name())) {
                 ImageInfo info = c.commit(image, cmd);
@@ -65,7 +65,7 @@ final class CommitCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Container onlyRunning(Runtime runtime) {
+    private static Container onlyRunning(ContainerRuntime runtime) {
         List<String> running = runtime.list().stream().filter(i -> i.status() == ContainerStatus.RUNNING)
                 .map(i -> i.id()).toList();
         if (running.size() != 1) {

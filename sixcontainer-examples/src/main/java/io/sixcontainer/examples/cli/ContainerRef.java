@@ -2,7 +2,7 @@ package io.sixcontainer.examples.cli;
 
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerException;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 
 /** Resolves what the user typed (a name, an id, or an id prefix) to a container. */
 final class ContainerRef {
@@ -10,7 +10,7 @@ final class ContainerRef {
     private ContainerRef() {
     }
 
-    static Container require(Runtime runtime, String key) {
+    static Container require(ContainerRuntime runtime, String key) {
         return runtime.get(key).orElseThrow(() -> new ContainerException("no such container: " + key));
     }
 }

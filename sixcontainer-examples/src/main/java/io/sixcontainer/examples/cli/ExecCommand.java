@@ -2,7 +2,7 @@ package io.sixcontainer.examples.cli;
 
 import io.sixcontainer.ExecProcess;
 import io.sixcontainer.ExecSpec;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import io.sixcontainer.Stdio;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +58,7 @@ final class ExecCommand implements Callable<Integer> {
         } catch (io.sixcontainer.InvalidSpecException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }
-        try (Runtime runtime = Runtime.open(top.root());
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root());
              ExecProcess p = ContainerRef.require(runtime, container).exec(spec.build())) {
             if (!tty) {
                 return p.waitFor().shellCode();

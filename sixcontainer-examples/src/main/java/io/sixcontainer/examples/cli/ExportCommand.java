@@ -1,7 +1,7 @@
 package io.sixcontainer.examples.cli;
 
 import io.sixcontainer.ExportFormat;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +37,7 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "unknown --format '" + format + "': use rootfs or oci");
         };
-        try (Runtime runtime = Runtime.open(top.root());
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root());
              Progress ignored = Progress.start("exporting " + image)) {
             runtime.exportImage(image, output.toAbsolutePath(), f);
         }

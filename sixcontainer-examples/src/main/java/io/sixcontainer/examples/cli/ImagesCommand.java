@@ -1,7 +1,7 @@
 package io.sixcontainer.examples.cli;
 
 import io.sixcontainer.ImageInfo;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +24,7 @@ final class ImagesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean json = output.json();
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             List<ImageInfo> images = runtime.images();
             if (output.quiet) {
                 images.forEach(i -> System.out.println(i.shortId()));

@@ -1,7 +1,7 @@
 package io.sixcontainer.examples.cli;
 
 import io.sixcontainer.ImageInfo;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Runtime runtime = Runtime.open(top.root());
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root());
              Progress ignored = Progress.start("importing " + archive.getFileName())) {
             ImageInfo image = runtime.importImage(archive.toAbsolutePath(), name);
             ignored.close();

@@ -2,7 +2,7 @@ package io.sixcontainer.examples.cli;
 
 import io.sixcontainer.Container;
 import io.sixcontainer.ContainerException;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Object> infos = new ArrayList<>();
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             for (String key : containers) {
                 Optional<Container> c = runtime.get(key);
                 infos.add(c.isPresent() ? JsonOutput.withPlan(c.get().info(), c.get().launchPlan()) : runtime.image(key)

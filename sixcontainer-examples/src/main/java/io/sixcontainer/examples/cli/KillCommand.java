@@ -1,6 +1,6 @@
 package io.sixcontainer.examples.cli;
 
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class KillCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int sig = parse(signal);
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             for (String key : containers) {
                 ContainerRef.require(runtime, key).kill(sig);
                 System.out.println(key);

@@ -3,7 +3,7 @@ package io.sixcontainer.examples.cli;
 import io.sixcontainer.Container;
 import io.sixcontainer.LogEntry;
 import io.sixcontainer.LogQuery;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -58,7 +58,7 @@ final class LogsCommand implements Callable<Integer> {
         if (since != null) {
             q = q.since(parseSince(since));
         }
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             Container c = ContainerRef.require(runtime, key);
             if (follow) {
                 c.followLogs(q, this::print);

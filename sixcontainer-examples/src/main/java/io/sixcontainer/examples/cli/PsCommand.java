@@ -2,7 +2,7 @@ package io.sixcontainer.examples.cli;
 
 import io.sixcontainer.ContainerInfo;
 import io.sixcontainer.ContainerStatus;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +26,7 @@ final class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean json = output.json();
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             List<ContainerInfo> shown = runtime.list().stream()
                     .filter(i -> all || i.status() == ContainerStatus.RUNNING).toList();
             if (output.quiet) {

@@ -1,6 +1,6 @@
 package io.sixcontainer.examples.cli;
 
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +25,7 @@ final class RmiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             for (String ref : images) {
                 System.out.println(runtime.removeImage(ref, force));
             }

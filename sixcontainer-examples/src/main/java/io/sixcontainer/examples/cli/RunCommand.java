@@ -4,7 +4,7 @@ import io.sixcontainer.Container;
 import io.sixcontainer.ContainerSpec;
 import io.sixcontainer.InvalidSpecException;
 import io.sixcontainer.Namespace;
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import io.sixcontainer.Stdio;
 import io.sixcontainer.Volume;
 import java.nio.file.Path;
@@ -149,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
             spec.tmpfs(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
         }
         List<String> argv = new ArrayList<>(words);
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             if (rootfs != null) {
                 spec.rootfs(rootfs);
             } else if (!argv.isEmpty() && isImage(runtime, argv.getFirst())) {
@@ -179,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     // A first word with a '/' is a command path (image names have none).
-    private static boolean isImage(Runtime runtime, String word) {
+    private static boolean isImage(ContainerRuntime runtime, String word) {
         return !word.contains("/") && runtime.image(word).isPresent();
     }
 

@@ -20,7 +20,7 @@ public final class Sixc {
     static final int EXIT_NOT_FOUND = 127;
 
     @Option(names = "--root", paramLabel = "DIR",
-            description = "Runtime root (default: $SIXCONTAINER_ROOT or /var/lib/sixcontainer).")
+            description = "ContainerRuntime root (default: $SIXCONTAINER_ROOT or /var/lib/sixcontainer).")
     Path root;
 
     @Option(names = "--debug", description = "Show stack traces and debug logging.")
@@ -31,7 +31,7 @@ public final class Sixc {
             return root;
         }
         String env = System.getenv("SIXCONTAINER_ROOT");
-        return env != null && !env.isBlank() ? Path.of(env) : io.sixcontainer.Runtime.DEFAULT_ROOT;
+        return env != null && !env.isBlank() ? Path.of(env) : io.sixcontainer.ContainerRuntime.DEFAULT_ROOT;
     }
 
     /** Runs the command line and exits with its code. */

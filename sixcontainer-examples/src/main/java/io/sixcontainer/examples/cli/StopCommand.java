@@ -1,6 +1,6 @@
 package io.sixcontainer.examples.cli;
 
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +30,7 @@ final class StopCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "invalid --time " + seconds + ": must be >= 0");
         }
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             for (String key : containers) {
                 var c = ContainerRef.require(runtime, key);
                 if (c.isRunning()) {

@@ -1,6 +1,6 @@
 package io.sixcontainer.examples.cli;
 
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -22,7 +22,7 @@ final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             runtime.tagImage(image, newName);
         }
         return 0;

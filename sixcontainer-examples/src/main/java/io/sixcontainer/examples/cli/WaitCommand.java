@@ -1,6 +1,6 @@
 package io.sixcontainer.examples.cli;
 
-import io.sixcontainer.Runtime;
+import io.sixcontainer.ContainerRuntime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ final class WaitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Runtime runtime = Runtime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
             for (String key : containers) {
                 System.out.println(ContainerRef.require(runtime, key).waitFor().shellCode());
             }

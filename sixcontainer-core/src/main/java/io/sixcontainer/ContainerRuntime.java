@@ -21,7 +21,7 @@ import java.util.Optional;
  * containers from this JVM with no daemon. Needs root.
  *
  * <pre>{@code
- * try (Runtime runtime = Runtime.open(Path.of("/var/lib/sixcontainer"))) {
+ * try (ContainerRuntime runtime = ContainerRuntime.open(Path.of("/var/lib/sixcontainer"))) {
  *     ContainerResult r = runtime.run(ContainerSpec.builder()
  *             .rootfs(runtime.busyboxRootfs())
  *             .command("echo", "hello")
@@ -30,7 +30,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class Runtime implements AutoCloseable {
+public final class ContainerRuntime implements AutoCloseable {
 
     /** The default runtime root. */
     public static final Path DEFAULT_ROOT = Path.of("/var/lib/sixcontainer");
@@ -38,7 +38,7 @@ public final class Runtime implements AutoCloseable {
     private final Path root;
     private final ContainerRegistry lifecycle;
 
-    private Runtime(Path root, ContainerRegistry lifecycle) {
+    private ContainerRuntime(Path root, ContainerRegistry lifecycle) {
         this.root = root;
         this.lifecycle = lifecycle;
     }
@@ -49,7 +49,7 @@ public final class Runtime implements AutoCloseable {
      *
      * @throws ContainerException if not running as root or the root cannot be prepared
      */
-    public static Runtime open(Path root) {
+    public static ContainerRuntime open(Path root) {
         Objects.requireNonNull(root, "root");
         if (Libc.geteuid() != 0) {
             throw new ContainerException("sixcontainer needs root (effective uid is " + Libc.geteuid() + ")");
@@ -76,11 +76,11 @@ public final class Runtime implements AutoCloseable {
         OrphanSweep.sweepDefaultParent();
         ContainerRegistry lifecycle = new ContainerRegistry(abs, new Launcher(helper));
         lifecycle.repair();
-        return new Runtime(abs, lifecycle);
+        return new ContainerRuntime(abs, lifecycle);
     }
 
     /** Opens the runtime at {@link #DEFAULT_ROOT}. */
-    public static Runtime open() {
+    public static ContainerRuntime open() {
         return open(DEFAULT_ROOT);
     }
 
