@@ -2,7 +2,7 @@ package io.sixcontainer.internal.cgroup;
 
 import io.sixcontainer.Resources;
 import io.sixcontainer.Security;
-import io.sixcontainer.internal.security.DeviceRule;
+import io.sixcontainer.DeviceRule;
 import java.util.List;
 
 /**

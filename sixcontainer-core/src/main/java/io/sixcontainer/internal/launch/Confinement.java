@@ -1,8 +1,8 @@
 package io.sixcontainer.internal.launch;
 
+import io.sixcontainer.RlimitName;
 import io.sixcontainer.Security;
 import io.sixcontainer.internal.security.Capabilities;
-import io.sixcontainer.internal.security.Rlimits;
 import io.sixcontainer.internal.security.SeccompArch;
 import io.sixcontainer.internal.security.SeccompProfile;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class Confinement {
         }
         s.seccompProfile().ifPresent(json -> c.seccomp(SeccompProfile.parse(json, s.capabilities(),
                 SeccompArch.running()).compile()));
-        s.rlimits().forEach((name, r) -> c.rlimit(Rlimits.number(name), r.soft(), r.hard()));
+        s.rlimits().forEach((name, r) -> c.rlimit(RlimitName.valueOf(name).number(), r.soft(), r.hard()));
         s.oomScoreAdj().ifPresent(c::oomScoreAdj);
         return c.payload();
     }
