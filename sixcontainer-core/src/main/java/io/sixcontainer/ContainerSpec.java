@@ -1,6 +1,5 @@
 package io.sixcontainer;
 
-import io.sixcontainer.internal.launch.TmpfsOptions;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -31,11 +30,13 @@ public final class ContainerSpec {
     /** The {@code PATH} a container gets when the spec sets none. */
     public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-    // A private copy of the builder that made this spec: never handed out, never changed.
+    // A private copy of the builder that made this spec (its container fields): never handed out, never changed.
     private final Builder v;
+    private final ProcessSpec process;
 
-    private ContainerSpec(Builder b) {
+    private ContainerSpec(Builder b, ProcessSpec process) {
         this.v = b.copy();
+        this.process = process;
     }
 
     /**
@@ -46,9 +47,22 @@ public final class ContainerSpec {
         return new Builder();
     }
 
+    /**
+     * Whether {@code name} is a valid container name: 1-128 of {@code [a-zA-Z0-9_.-]},
+     * starting with a letter or digit (what {@link Builder#name} requires).
+     */
+    public static boolean isValidName(String name) {
+        return SpecChecks.validName(name);
+    }
+
     /** A builder holding this spec's values, to derive a changed copy. */
     public Builder toBuilder() {
-        return v.copy();
+        return v.copy().process(process);
+    }
+
+    /** The container's command and how it runs: argv, environment, working directory, user, stdio, terminal. */
+    public ProcessSpec process() {
+        return process;
     }
 
     /** The container's name, or null for a generated one. */
@@ -83,17 +97,17 @@ public final class ContainerSpec {
 
     /** The command and its arguments, run directly (never through a shell). */
     public List<String> command() {
-        return v.command;
+        return process.command();
     }
 
     /** The environment as given (without the defaults added at launch). */
     public Map<String, String> env() {
-        return Collections.unmodifiableMap(v.env);
+        return process.env();
     }
 
     /** The environment the command gets: the given one plus the {@code PATH}/{@code HOME} defaults. */
     public Map<String, String> effectiveEnv() {
-        Map<String, String> all = new LinkedHashMap<>(v.env);
+        Map<String, String> all = new LinkedHashMap<>(process.env());
         all.putIfAbsent("PATH", DEFAULT_PATH);
         all.putIfAbsent("HOME", "/root");
         return Collections.unmodifiableMap(all);
@@ -101,7 +115,7 @@ public final class ContainerSpec {
 
     /** The working directory inside the container, or null for the image's (else {@code /}). */
     public String workingDir() {
-        return v.workingDir;
+        return process.workingDir();
     }
 
     /** The hostname, or null for the default (the first 12 characters of the container id). */
@@ -116,17 +130,17 @@ public final class ContainerSpec {
 
     /** Where the container's stdin comes from. */
     public Stdio stdin() {
-        return v.stdin;
+        return process.stdin();
     }
 
     /** Where the container's stdout goes. */
     public Stdio stdout() {
-        return v.stdout;
+        return process.stdout();
     }
 
     /** Where the container's stderr goes. */
     public Stdio stderr() {
-        return v.stderr;
+        return process.stderr();
     }
 
     /** The resource limits, applied through the container's own cgroup. */
@@ -139,7 +153,7 @@ public final class ContainerSpec {
      * terminal, which is also its controlling terminal and {@code /dev/console}.
      */
     public boolean tty() {
-        return v.tty;
+        return process.tty();
     }
 
     /** Whether the container's {@code /} is mounted read-only (its {@code /dev}, {@code /proc} and tmpfs mounts stay writable). */
@@ -159,40 +173,32 @@ public final class ContainerSpec {
 
     /** Who the command runs as, or null for the image's user (root when the image names none or there is no image). */
     public User user() {
-        return v.user;
+        return process.user();
     }
 
     @Override
     public String toString() {
         return "ContainerSpec{" + (v.image != null ? "image=" + v.image : "rootfs=" + v.rootfs) + ", command="
-                + v.command + ", workingDir=" + v.workingDir + ", hostname=" + v.hostname + ", namespaces="
-                + v.namespaces + ", resources=" + v.resources + ", tty=" + v.tty + ", readOnlyRootfs="
+                + command() + ", workingDir=" + workingDir() + ", hostname=" + v.hostname + ", namespaces="
+                + v.namespaces + ", resources=" + v.resources + ", tty=" + tty() + ", readOnlyRootfs="
                 + v.readOnlyRootfs + ", tmpfs=" + v.tmpfs + ", volumes=" + v.volumes + ", security=" + v.security
-                + (v.user != null ? ", user=" + v.user : "") + "}";
+                + (user() != null ? ", user=" + user() : "") + "}";
     }
 
-    /** Fluent builder of {@link ContainerSpec}; {@link #build()} validates. */
-    public static final class Builder {
+    /** Fluent builder of {@link ContainerSpec}: its own fields and the process setters; {@link #build()} validates. */
+    public static final class Builder extends ProcessFields<Builder> {
         private Path rootfs;
         private String image;
         private List<Volume> volumes = new java.util.ArrayList<>();
-        private List<String> command = List.of();
-        private Map<String, String> env = new LinkedHashMap<>();
-        private String workingDir;
         private String hostname;
         private Set<Namespace> namespaces = EnumSet.allOf(Namespace.class);
-        private Stdio stdin = Stdio.discard();
-        private Stdio stdout = Stdio.inherit();
-        private Stdio stderr = Stdio.inherit();
         private String name;
         private boolean detached;
         private boolean autoRemove;
         private Resources resources = Resources.none();
-        private boolean tty;
         private boolean readOnlyRootfs;
         private Map<String, String> tmpfs = new LinkedHashMap<>();
         private Security security = Security.defaults();
-        private User user;
 
         private Builder() {
         }
@@ -202,23 +208,15 @@ public final class ContainerSpec {
             c.rootfs = rootfs;
             c.image = image;
             c.volumes = new java.util.ArrayList<>(volumes);
-            c.command = command;
-            c.env = new LinkedHashMap<>(env);
-            c.workingDir = workingDir;
             c.hostname = hostname;
             c.namespaces = EnumSet.copyOf(namespaces);
-            c.stdin = stdin;
-            c.stdout = stdout;
-            c.stderr = stderr;
             c.name = name;
             c.detached = detached;
             c.autoRemove = autoRemove;
             c.resources = resources;
-            c.tty = tty;
             c.readOnlyRootfs = readOnlyRootfs;
             c.tmpfs = new LinkedHashMap<>(tmpfs);
             c.security = security;
-            c.user = user;
             return c;
         }
 
@@ -272,41 +270,6 @@ public final class ContainerSpec {
             return this;
         }
 
-        /** The command and arguments, each element one argv entry (never split on spaces). Required. */
-        public Builder command(String... argv) {
-            return command(List.of(argv));
-        }
-
-        /** The command and arguments, each element one argv entry. Required. */
-        public Builder command(List<String> argv) {
-            this.command = List.copyOf(argv);
-            return this;
-        }
-
-        /** Sets one environment variable. */
-        public Builder env(String key, String value) {
-            env.put(Objects.requireNonNull(key, "env key"), Objects.requireNonNull(value, "env value of " + key));
-            return this;
-        }
-
-        /** Adds every variable of {@code vars}. */
-        public Builder env(Map<String, String> vars) {
-            vars.forEach(this::env);
-            return this;
-        }
-
-        /** Removes every variable set so far. */
-        public Builder clearEnv() {
-            env.clear();
-            return this;
-        }
-
-        /** The working directory inside the container (absolute); default the image's, else {@code /}. */
-        public Builder workingDir(String dir) {
-            this.workingDir = dir;
-            return this;
-        }
-
         /** The hostname; default: the first 12 characters of the container id. */
         public Builder hostname(String hostname) {
             this.hostname = hostname;
@@ -319,38 +282,9 @@ public final class ContainerSpec {
             return this;
         }
 
-        /** Where stdin comes from; default {@link Stdio#discard()}. */
-        public Builder stdin(Stdio stdin) {
-            this.stdin = Objects.requireNonNull(stdin, "stdin");
-            return this;
-        }
-
-        /** Where stdout goes; default {@link Stdio#inherit()}. */
-        public Builder stdout(Stdio stdout) {
-            this.stdout = Objects.requireNonNull(stdout, "stdout");
-            return this;
-        }
-
-        /** Where stderr goes; default {@link Stdio#inherit()}. */
-        public Builder stderr(Stdio stderr) {
-            this.stderr = Objects.requireNonNull(stderr, "stderr");
-            return this;
-        }
-
         /** The resource limits; default {@link Resources#none()}. */
         public Builder resources(Resources resources) {
             this.resources = Objects.requireNonNull(resources, "resources");
-            return this;
-        }
-
-        /**
-         * Gives the container a pseudo-terminal (default: none). Its stdin, stdout and stderr
-         * are then the terminal whatever {@link #stdin}, {@link #stdout} and {@link #stderr}
-         * say; {@link Container#stdin()} writes to it and {@link Container#stdout()} reads
-         * everything the container prints; {@link Container#resizeTty} sets its size.
-         */
-        public Builder tty(boolean tty) {
-            this.tty = tty;
             return this;
         }
 
@@ -378,26 +312,6 @@ public final class ContainerSpec {
         }
 
         /**
-         * Who the command runs as (names are looked up in the container's own
-         * {@code /etc/passwd} and {@code /etc/group}); default the image's user, else {@link User#root()}. Any other
-         * user than root holds capabilities only in its bounding set.
-         */
-        public Builder user(User user) {
-            this.user = user;
-            return this;
-        }
-
-        /**
-         * Runs the command as exactly {@code uid}, {@code gid} and {@code supplementaryGroups}
-         * (none: the supplementary groups are cleared).
-         *
-         * @throws InvalidSpecException naming a negative id, or too many groups
-         */
-        public Builder user(int uid, int gid, int... supplementaryGroups) {
-            return user(User.of(uid, gid, supplementaryGroups));
-        }
-
-        /**
          * Validates and builds.
          *
          * @throws InvalidSpecException naming the first bad value
@@ -408,23 +322,18 @@ public final class ContainerSpec {
             } else {
                 rootfs = SpecChecks.rootfs(rootfs);
             }
-            if (image == null || !command.isEmpty()) {
-                SpecChecks.command(command);
-            }
-            SpecChecks.env(env);
-            if (workingDir != null) {
-                SpecChecks.workingDir(workingDir);
-            } else if (image == null) {
-                workingDir = "/";
+            ProcessSpec p = buildProcess();
+            if (image == null) {
+                ProcessChecks.requireCommand(p);
+                p = p.withDefaultWorkingDir("/");
             }
             SpecChecks.namespacesAndHostname(namespaces, hostname);
             if (name != null) {
-                io.sixcontainer.internal.state.NameRegistry.validate(name);
+                SpecChecks.name(name);
             }
-            SpecChecks.detachedStdio(detached, tty, stdin, stdout, stderr);
-            tmpfs.forEach((target, options) -> TmpfsOptions.parse(target, options));
-            SpecChecks.stdinFile(stdin);
-            return new ContainerSpec(this);
+            SpecChecks.detachedStdio(detached, p);
+            tmpfs.forEach(TmpfsMount::parse);
+            return new ContainerSpec(this, p);
         }
     }
 }

@@ -1,9 +1,5 @@
 package io.sixcontainer;
 
-import io.sixcontainer.internal.security.Capabilities;
-import io.sixcontainer.internal.security.DeviceProgram;
-import io.sixcontainer.internal.security.DeviceRule;
-import io.sixcontainer.internal.security.Rlimits;
 import io.sixcontainer.internal.security.SeccompArch;
 import io.sixcontainer.internal.security.SeccompProfile;
 import java.util.Collection;
@@ -16,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How a container's processes are confined: capabilities, {@code no_new_privs}, masked and
@@ -45,6 +43,13 @@ public final class Security {
             "/proc/timer_list", "/proc/timer_stats", "/sys/firmware", "/sys/devices/virtual/powercap");
     private static final List<String> READ_ONLY = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
             "/proc/sysrq-trigger");
+    private static final Set<String> DOCKER_CAPABILITIES = Set.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID",
+            "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW", "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP",
+            "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE");
+    private static final Set<String> ALL_CAPABILITIES = Stream.of(Capability.values()).map(Capability::name)
+            .collect(Collectors.toUnmodifiableSet());
+    // The most device cgroup rules: their cgroup v2 program (8 instructions a rule at most) fits BPF_MAXINSNS.
+    private static final int MAX_DEVICE_RULES = 500;
     private static final Security DEFAULTS = new Builder().build();
     private static final Security PRIVILEGED = new Builder().privileged().build();
 
@@ -185,7 +190,7 @@ public final class Security {
 
     /** Fluent builder of {@link Security}; {@link #build()} validates. */
     public static final class Builder {
-        private final Set<String> capabilities = new TreeSet<>(Capabilities.DOCKER_DEFAULT);
+        private final Set<String> capabilities = new TreeSet<>(DOCKER_CAPABILITIES);
         private boolean noNewPrivileges = true;
         private List<String> maskedPaths = MASKED;
         private List<String> readonlyPaths = READ_ONLY;
@@ -199,7 +204,7 @@ public final class Security {
 
         /** Turns every default off, as {@link Security#privileged()} describes. */
         public Builder privileged() {
-            capabilities.addAll(Capabilities.all());
+            capabilities.addAll(ALL_CAPABILITIES);
             noNewPrivileges = false;
             maskedPaths = List.of();
             readonlyPaths = List.of();
@@ -219,9 +224,9 @@ public final class Security {
         public Builder capAdd(String... names) {
             for (String n : names) {
                 if (Objects.requireNonNull(n, "capability").equalsIgnoreCase("ALL")) {
-                    capabilities.addAll(Capabilities.all());
+                    capabilities.addAll(ALL_CAPABILITIES);
                 } else {
-                    capabilities.add(Capabilities.canonical(n));
+                    capabilities.add(Capability.of(n).name());
                 }
             }
             return this;
@@ -233,7 +238,7 @@ public final class Security {
                 if (Objects.requireNonNull(n, "capability").equalsIgnoreCase("ALL")) {
                     capabilities.clear();
                 } else {
-                    capabilities.remove(Capabilities.canonical(n));
+                    capabilities.remove(Capability.of(n).name());
                 }
             }
             return this;
@@ -280,7 +285,7 @@ public final class Security {
          * {@code RLIMIT_NOFILE} with or without the prefix, any case; {@link #UNLIMITED} for none.
          */
         public Builder rlimit(String name, long soft, long hard) {
-            rlimits.put(Rlimits.canonical(name), new Rlimit(soft, hard));
+            rlimits.put(RlimitName.of(name).name(), new Rlimit(soft, hard));
             return this;
         }
 
@@ -293,7 +298,8 @@ public final class Security {
         /**
          * Allows more devices, like {@code docker run --device-cgroup-rule}: each rule in the
          * format of {@link Security#deviceCgroupRules()}, e.g. {@code c 10:229 rwm} for
-         * {@code /dev/fuse}; {@code a *:* rwm} allows every device.
+         * {@code /dev/fuse}; {@code a *:* rwm} allows every device. At most 500 rules in all
+         * (unless one allows every device).
          */
         public Builder deviceCgroupRule(String... rules) {
             List<String> all = new java.util.ArrayList<>(deviceCgroupRules);
@@ -313,7 +319,7 @@ public final class Security {
             for (List<String> paths : List.of(maskedPaths, readonlyPaths)) {
                 paths.forEach(Builder::checkKernelPath);
             }
-            rlimits.forEach(Rlimits::check);
+            rlimits.forEach(Builder::checkRlimit);
             if (oomScoreAdj != null && (oomScoreAdj < -1000 || oomScoreAdj > 1000)) {
                 throw new InvalidSpecException("oomScoreAdj " + oomScoreAdj + " is not in -1000..1000");
             }
@@ -323,10 +329,22 @@ public final class Security {
                 SeccompProfile.parse(seccompProfile, capabilities, arch).compile();
             }
             List<DeviceRule> devices = DeviceRule.parseAll(deviceCgroupRules);
-            if (!DeviceRule.allowsAll(devices)) {
-                DeviceProgram.compile(devices);
+            if (!DeviceRule.allowsAll(devices) && devices.size() > MAX_DEVICE_RULES) {
+                throw new InvalidSpecException(devices.size() + " device cgroup rules; at most " + MAX_DEVICE_RULES);
             }
             return new Security(this);
+        }
+
+        // -1 is RLIM_INFINITY, the largest value: compare unsigned, as the kernel does.
+        private static void checkRlimit(String name, Rlimit r) {
+            if (r.soft() < UNLIMITED || r.hard() < UNLIMITED) {
+                throw new InvalidSpecException("rlimit " + name + " " + r.soft() + ":" + r.hard()
+                        + ": values are -1 (unlimited) or not negative");
+            }
+            if (Long.compareUnsigned(r.soft(), r.hard()) > 0) {
+                throw new InvalidSpecException("rlimit " + name + " " + r.soft() + ":" + r.hard()
+                        + ": the soft limit is above the hard limit");
+            }
         }
 
         private static void checkKernelPath(String p) {

@@ -3,56 +3,23 @@ package io.sixcontainer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules {@link ContainerSpec} and {@link ExecSpec} enforce when built: argv, environment
- * and working directory (the helper's limits), streams, root, namespaces and hostname.
+ * The rules {@link ContainerSpec} enforces when built beyond its process's
+ * ({@link ProcessChecks}): root, name, namespaces and hostname, a detached container's streams;
+ * and the string limits of the helper every spec shares.
  */
 final class SpecChecks {
 
     private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,62})?");
 
-    static final int MAX_ARGS = 4096;
-    static final int MAX_ENV = 4096;
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
+
     static final int MAX_STRING_BYTES = 65535;
 
     private SpecChecks() {
-    }
-
-    static void command(List<String> command) {
-        if (command.isEmpty()) {
-            throw new InvalidSpecException("command is required");
-        }
-        if (command.size() > MAX_ARGS) {
-            throw new InvalidSpecException("command has " + command.size() + " arguments; at most " + MAX_ARGS);
-        }
-        if (command.getFirst().isEmpty()) {
-            throw new InvalidSpecException("command: the program name is empty");
-        }
-        command.forEach(a -> string("command argument", a));
-    }
-
-    static void env(Map<String, String> env) {
-        if (env.size() > MAX_ENV) {
-            throw new InvalidSpecException("env has " + env.size() + " variables; at most " + MAX_ENV);
-        }
-        env.forEach((k, v) -> {
-            if (k.isEmpty() || k.indexOf('=') >= 0) {
-                throw new InvalidSpecException("env: invalid variable name '" + k + "'");
-            }
-            string("env variable " + k, k + "=" + v);
-        });
-    }
-
-    static void workingDir(String workingDir) {
-        if (workingDir == null || !workingDir.startsWith("/")) {
-            throw new InvalidSpecException("workingDir must be an absolute path: " + workingDir);
-        }
-        string("workingDir", workingDir);
     }
 
     static void string(String what, String value) {
@@ -61,12 +28,6 @@ final class SpecChecks {
         }
         if (value.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES) {
             throw new InvalidSpecException(what + " is longer than " + MAX_STRING_BYTES + " bytes");
-        }
-    }
-
-    static void stdinFile(Stdio stdin) {
-        if (stdin.kind() == Stdio.Kind.FILE && !Files.isRegularFile(stdin.file())) {
-            throw new InvalidSpecException("stdin file does not exist: " + stdin.file());
         }
     }
 
@@ -105,11 +66,26 @@ final class SpecChecks {
         }
     }
 
-    static void detachedStdio(boolean detached, boolean tty, Stdio stdin, Stdio stdout, Stdio stderr) {
+    /** Rejects names that are not 1-128 of {@code [a-zA-Z0-9_.-]} starting with a letter or digit. */
+    static void name(String name) {
+        if (!validName(name)) {
+            throw new InvalidSpecException("invalid container name '" + name
+                    + "': 1-128 characters of [a-zA-Z0-9_.-], starting with a letter or digit");
+        }
+    }
+
+    static boolean validName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    static void detachedStdio(boolean detached, ProcessSpec p) {
         if (!detached) {
             return;
         }
-        if (tty) {
+        Stdio stdin = p.stdin();
+        Stdio stdout = p.stdout();
+        Stdio stderr = p.stderr();
+        if (p.tty()) {
             throw new InvalidSpecException("a detached container cannot have a terminal: its output goes to its log");
         }
         if (stdin.kind() != Stdio.Kind.DISCARD || stdout.kind() != Stdio.Kind.INHERIT

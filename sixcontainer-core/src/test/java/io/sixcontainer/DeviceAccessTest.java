@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sixcontainer.internal.cgroup.CgroupLayout;
-import io.sixcontainer.internal.security.DeviceRule;
+import io.sixcontainer.DeviceRule;
 import io.sixcontainer.testing.DevicePrograms;
 import io.sixcontainer.testing.RuntimeTestBase;
 import java.io.BufferedReader;

@@ -1,7 +1,7 @@
 package io.sixcontainer.internal.cgroup;
 
 import io.sixcontainer.Resources;
-import io.sixcontainer.internal.security.DeviceRule;
+import io.sixcontainer.DeviceRule;
 import java.util.List;
 
 /**

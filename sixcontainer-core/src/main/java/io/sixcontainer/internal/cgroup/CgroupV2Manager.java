@@ -2,7 +2,7 @@ package io.sixcontainer.internal.cgroup;
 
 import io.sixcontainer.ResourceUsage;
 import io.sixcontainer.Resources;
-import io.sixcontainer.internal.security.DeviceRule;
+import io.sixcontainer.DeviceRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.ffi.libc.fcntl_h;
 import io.sixcontainer.ffi.libc.linux_bpf_h;
 import io.sixcontainer.internal.security.DeviceProgram;
-import io.sixcontainer.internal.security.DeviceRule;
+import io.sixcontainer.DeviceRule;
 import java.nio.file.Path;
 import java.util.List;
 

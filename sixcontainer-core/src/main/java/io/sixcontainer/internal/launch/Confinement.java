@@ -1,8 +1,8 @@
 package io.sixcontainer.internal.launch;
 
+import io.sixcontainer.RlimitName;
 import io.sixcontainer.internal.plan.ConfinementPlan;
 import io.sixcontainer.internal.security.Capabilities;
-import io.sixcontainer.internal.security.Rlimits;
 import io.sixcontainer.internal.security.SeccompArch;
 import io.sixcontainer.internal.security.SeccompProfile;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ final class Confinement {
         if (profile != null) {
             c.seccomp(SeccompProfile.parse(profile, capabilities, SeccompArch.running()).compile());
         }
-        s.rlimits().forEach((name, r) -> c.rlimit(Rlimits.number(name), r.soft(), r.hard()));
+        s.rlimits().forEach((name, r) -> c.rlimit(RlimitName.valueOf(name).number(), r.soft(), r.hard()));
         if (s.oomScoreAdj() != null) {
             c.oomScoreAdj(s.oomScoreAdj());
         }

@@ -5,7 +5,7 @@ import io.sixcontainer.Namespace;
 import io.sixcontainer.Stdio;
 import io.sixcontainer.internal.cgroup.CgroupManager;
 import io.sixcontainer.internal.plan.LaunchPlan;
-import io.sixcontainer.internal.security.DeviceRule;
+import io.sixcontainer.DeviceRule;
 import io.sixcontainer.internal.tty.PtyMaster;
 import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.FdInputStream;

@@ -1,5 +1,6 @@
 package io.sixcontainer.internal.security;
 
+import io.sixcontainer.DeviceRule;
 import io.sixcontainer.InvalidSpecException;
 import io.sixcontainer.internal.security.EbpfAssembler.Label;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.sixcontainer.internal.security;
 
+import io.sixcontainer.Capability;
 import io.sixcontainer.InvalidSpecException;
 import io.sixcontainer.internal.security.SeccompRule.ArgCheck;
 import io.sixcontainer.internal.security.SeccompRule.Clause;
@@ -116,12 +117,12 @@ public final class SeccompProfile {
         SeccompDocument.Filter inc = call.includes();
         SeccompDocument.Filter exc = call.excludes();
         for (String c : inc.caps()) {
-            if (!caps.contains(Capabilities.canonical(c))) {
+            if (!caps.contains(Capability.of(c).name())) {
                 return false;
             }
         }
         for (String c : exc.caps()) {
-            if (caps.contains(Capabilities.canonical(c))) {
+            if (caps.contains(Capability.of(c).name())) {
                 return false;
             }
         }

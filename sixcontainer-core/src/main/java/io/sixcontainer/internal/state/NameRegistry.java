@@ -1,7 +1,7 @@
 package io.sixcontainer.internal.state;
 
 import io.sixcontainer.ContainerException;
-import io.sixcontainer.InvalidSpecException;
+import io.sixcontainer.ContainerSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -15,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Unique container names: {@code names/<name>} is a symlink to the container id, made with
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class NameRegistry {
 
-    private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
     private static final List<String> ADJECTIVES = List.of("brave", "calm", "eager", "fancy", "gentle", "happy",
             "jolly", "keen", "lucid", "merry", "nimble", "proud", "quiet", "rapid", "sharp", "swift", "tidy", "vivid",
             "witty", "zesty");
@@ -44,17 +42,11 @@ public final class NameRegistry {
         }
     }
 
-    /** Rejects names that are not 1-128 of {@code [a-zA-Z0-9_.-]} starting with a letter or digit. */
-    public static void validate(String name) {
-        if (name == null || !VALID.matcher(name).matches()) {
-            throw new InvalidSpecException("invalid container name '" + name
-                    + "': 1-128 characters of [a-zA-Z0-9_.-], starting with a letter or digit");
-        }
-    }
-
-    /** Claims {@code name} for {@code id}; fails if any container has it. */
+    /**
+     * Claims {@code name} for {@code id}; fails if any container has it. The name's syntax was
+     * checked when its {@link ContainerSpec} was built.
+     */
     public void claim(String name, String id) {
-        validate(name);
         try {
             Files.createSymbolicLink(names.resolve(name), Path.of(id));
         } catch (FileAlreadyExistsException e) {
@@ -93,7 +85,7 @@ public final class NameRegistry {
 
     /** The id that owns {@code name}. */
     public Optional<String> resolve(String name) {
-        if (!VALID.matcher(name).matches()) {
+        if (!ContainerSpec.isValidName(name)) {
             return Optional.empty();
         }
         try {

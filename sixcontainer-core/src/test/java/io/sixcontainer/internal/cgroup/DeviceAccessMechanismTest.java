@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sixcontainer.LaunchException;
-import io.sixcontainer.internal.security.DeviceRule;
+import io.sixcontainer.DeviceRule;
 import io.sixcontainer.testing.DevicePrograms;
 import io.sixcontainer.testing.RootRequired;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package io.sixcontainer.internal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sixcontainer.DeviceRule;
 import io.sixcontainer.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,5 @@
-package io.sixcontainer.internal.security;
+package io.sixcontainer;
 
-import io.sixcontainer.InvalidSpecException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +8,9 @@ import java.util.regex.Pattern;
  * One allowed device access, in the kernel's {@code devices.allow} format
  * ({@code c 1:3 rwm}): type {@code c} (character), {@code b} (block) or {@code a} (both);
  * major and minor numbers or {@code *}; access of {@code r} (read), {@code w} (write) and
- * {@code m} (mknod). Everything no rule allows is denied.
+ * {@code m} (mknod). Everything no rule allows is denied. {@link Security.Builder#build()}
+ * checks {@link Security#deviceCgroupRules()} with {@link #parse}; the cgroup is set up from
+ * the same parsed form (the v1 {@code devices.allow} lines, the v2 device program).
  *
  * @param type   {@code 'a'}, {@code 'b'} or {@code 'c'}
  * @param major  the major number, or {@link #ANY}
