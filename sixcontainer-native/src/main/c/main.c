@@ -124,9 +124,9 @@ static int run(int argc, char **argv)
 	parse_run_args(argc, argv, &opts);
 	check_protocol_fds();
 	if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
-		return report_event("error close_range %d", errno), 1;
+		return report_error("close_range", errno);
 	if (reset_signals() < 0)
-		return report_event("error sigaction %d", errno), 1;
+		return report_error("sigaction", errno);
 	if (opts.detach) {
 		/* The monitor of a detached container outlives the JVM, so it must
 		 * not be the JVM's child (a zombie there, or a thread per container
@@ -134,7 +134,7 @@ static int run(int argc, char **argv)
 		 * it; its child, reparented to the host's reaper, monitors. */
 		pid_t child = fork();
 		if (child < 0)
-			return report_event("error fork %d", errno), 1;
+			return report_error("fork", errno);
 		if (child > 0)
 			_exit(0);
 	}
@@ -150,9 +150,9 @@ static int enter(const char *pid_arg, const char *start_arg)
 		usage_error("exec needs a pid and its start time as decimal numbers");
 	check_protocol_fds();
 	if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
-		return report_event("error close_range %d", errno), 1;
+		return report_error("close_range", errno);
 	if (reset_signals() < 0)
-		return report_event("error sigaction %d", errno), 1;
+		return report_error("sigaction", errno);
 	return enter_main((pid_t)pid, start);
 }
 
