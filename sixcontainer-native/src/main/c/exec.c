@@ -1,7 +1,7 @@
 #define _GNU_SOURCE
 #include "exec.h"
-#include "mounts.h"
 #include "report.h"
+#include "rootpath.h"
 #include "security.h"
 #include "users.h"
 #include "util.h"
