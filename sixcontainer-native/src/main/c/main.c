@@ -1,6 +1,6 @@
 /* sixc-helper: the C half of sixcontainer. See docs/protocol.md. */
 #define _GNU_SOURCE
-#include "enter.h"
+#include "execmode.h"
 #include "monitor.h"
 #include "protocol.h"
 #include "report.h"
@@ -141,7 +141,7 @@ static int run(int argc, char **argv)
 	return monitor_main(&opts);
 }
 
-static int enter(const char *pid_arg, const char *start_arg)
+static int exec_mode(const char *pid_arg, const char *start_arg)
 {
 	uint64_t pid, start;
 
@@ -153,7 +153,7 @@ static int enter(const char *pid_arg, const char *start_arg)
 		return report_error("close_range", errno);
 	if (reset_signals() < 0)
 		return report_error("sigaction", errno);
-	return enter_main((pid_t)pid, start);
+	return execmode_main((pid_t)pid, start);
 }
 
 int main(int argc, char **argv)
@@ -161,7 +161,7 @@ int main(int argc, char **argv)
 	if (argc >= 3 && strcmp(argv[1], "run") == 0)
 		return run(argc, argv);
 	if (argc == 4 && strcmp(argv[1], "exec") == 0)
-		return enter(argv[2], argv[3]);
+		return exec_mode(argv[2], argv[3]);
 	if (argc == 2 && strcmp(argv[1], "check-config") == 0) {
 		if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
 			usage_error("close_range failed");

@@ -115,7 +115,7 @@ struct rlimit_rec {
 };
 
 /* What confines the command (docs/protocol.md, tags 20-27); applied by security.c
- * and, for the user, users.c and exec.c. */
+ * and, for the user, users.c and command.c. */
 struct security {
 	int has_caps;
 	uint64_t cap_bounding, cap_permitted, cap_effective, cap_inheritable;

@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-#include "exec.h"
+#include "command.h"
 #include "report.h"
 #include "rootpath.h"
 #include "security.h"
@@ -55,7 +55,7 @@ static void close_fds(void)
  * With FLAGS bit 2, fd 0 is a pty slave that becomes the controlling
  * terminal, so that ^C on the master signals the container's foreground
  * job and /dev/tty opens. */
-void exec_new_session(const struct config *cfg)
+void command_new_session(const struct config *cfg)
 {
 	if (setsid() < 0)
 		init_die("setsid", errno, "");
@@ -99,7 +99,7 @@ static void enter_cwd(const char *cwd)
 		init_die("chdir", errno != 0 ? errno : ENOENT, cwd);
 }
 
-void exec_command(const struct config *cfg)
+void command_exec(const struct config *cfg)
 {
 	char *const *argv = cfg->argv;
 	char *const *envp = cfg->envp;

@@ -1,7 +1,7 @@
 #define _GNU_SOURCE
-#include "enter.h"
+#include "execmode.h"
 #include "cgjoin.h"
-#include "exec.h"
+#include "command.h"
 #include "monitor.h"
 #include "procstat.h"
 #include "protocol.h"
@@ -43,11 +43,11 @@ __attribute__((noreturn)) static void run_child(void)
 		init_die("prctl", errno, "PR_SET_PDEATHSIG");
 	if (xclose(SIXC_FD_EVENTS) < 0 || xclose(SIXC_FD_LIFELINE) < 0)
 		init_die("close", errno, "monitor fds");
-	exec_new_session(&cfg);
-	exec_command(&cfg);
+	command_new_session(&cfg);
+	command_exec(&cfg);
 }
 
-int enter_main(pid_t pid, uint64_t start_time)
+int execmode_main(pid_t pid, uint64_t start_time)
 {
 	static const int child_only[] = { 0, 1, 2, SIXC_FD_STATUS };
 	int rc = config_read(SIXC_FD_CONFIG, &cfg);
