@@ -39,12 +39,12 @@ static const char *container_path(const struct config *cfg)
 /* After this only fds 0-2 and the close-on-exec status fd remain. */
 static void close_fds(void)
 {
-	int flags = fcntl(SIXC_FD_STATUS, F_GETFD);
+	int flags = fcntl(SIXC_FD_EXEC_STATUS, F_GETFD);
 
-	if (flags < 0 || fcntl(SIXC_FD_STATUS, F_SETFD, flags | FD_CLOEXEC) < 0)
+	if (flags < 0 || fcntl(SIXC_FD_EXEC_STATUS, F_SETFD, flags | FD_CLOEXEC) < 0)
 		init_die("fcntl", errno, "status fd");
-	if (close_range(3, SIXC_FD_STATUS - 1, 0) < 0 ||
-	    close_range(SIXC_FD_STATUS + 1, ~0U, 0) < 0)
+	if (close_range(SIXC_FD_STDERR + 1, SIXC_FD_EXEC_STATUS - 1, 0) < 0 ||
+	    close_range(SIXC_FD_EXEC_STATUS + 1, ~0U, 0) < 0)
 		init_die("close_range", errno, "");
 }
 

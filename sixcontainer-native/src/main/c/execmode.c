@@ -49,7 +49,9 @@ __attribute__((noreturn)) static void run_child(void)
 
 int execmode_main(pid_t pid, uint64_t start_time)
 {
-	static const int child_only[] = { 0, 1, 2, SIXC_FD_STATUS };
+	static const int child_only[] = {
+		SIXC_FD_STDIN, SIXC_FD_STDOUT, SIXC_FD_STDERR, SIXC_FD_EXEC_STATUS,
+	};
 	int rc = config_read(SIXC_FD_CONFIG, &cfg);
 
 	if (rc != 0)

@@ -200,7 +200,9 @@ static int open_logs(const char *state_dir, int out[2], int err[2])
 
 int monitor_main(const struct monitor_opts *opts)
 {
-	static const int init_only[] = { 0, 1, 2, SIXC_FD_CONFIG, SIXC_FD_STATUS };
+	static const int init_only[] = {
+		SIXC_FD_STDIN, SIXC_FD_STDOUT, SIXC_FD_STDERR, SIXC_FD_CONFIG, SIXC_FD_EXEC_STATUS,
+	};
 	struct sigaction sa = { .sa_handler = SIG_IGN };
 	int out[2] = { -1, -1 }, err[2] = { -1, -1 };
 

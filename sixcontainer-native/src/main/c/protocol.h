@@ -11,11 +11,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The helper's descriptors (0-2 are the container's stdio). */
-#define SIXC_FD_CONFIG 3   /* Java -> init: the launch config */
-#define SIXC_FD_EVENTS 4   /* monitor -> Java: event lines */
-#define SIXC_FD_STATUS 5   /* init -> Java: the exec status (one error line, or EOF) */
-#define SIXC_FD_LIFELINE 6 /* Java -> monitor: EOF when the JVM is gone */
+/* The helper's descriptors. */
+#define SIXC_FD_STDIN 0       /* the container's stdio: 0-2 */
+#define SIXC_FD_STDOUT 1
+#define SIXC_FD_STDERR 2
+#define SIXC_FD_CONFIG 3      /* Java -> init: the launch config */
+#define SIXC_FD_EVENTS 4      /* monitor -> Java: event lines */
+#define SIXC_FD_EXEC_STATUS 5 /* init -> Java: one error line, or EOF at execve */
+#define SIXC_FD_LIFELINE 6    /* Java -> monitor: EOF when the JVM is gone */
 
 /* The byte Java writes on the lifeline of a detached container once it is
  * launched: from then on the container no longer depends on the JVM. */

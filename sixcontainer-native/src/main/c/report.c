@@ -53,7 +53,7 @@ void report_init_exit(const char *step, int err, const char *detail, int code)
 		}
 		line[len++] = '\n';
 		/* Nothing more can be done if Java is not listening: exit either way. */
-		(void)write_all(SIXC_FD_STATUS, line, len);
+		(void)write_all(SIXC_FD_EXEC_STATUS, line, len);
 	}
 	_exit(code);
 }
