@@ -85,7 +85,7 @@ public final class Launcher {
         Descriptors d = tty ? Descriptors.openTerminal(() -> PtyMaster.openInContainer(pid, startTime))
                 : Descriptors.open(in, out, err);
         if (tty) {
-            config.flags(LaunchConfig.FLAG_CONTROLLING_TTY);
+            config.flags(Protocol.FLAG_CONTROLLING_TTY);
         }
         HelperProcess monitor = spawn(d, List.of(helper.toString(), "exec", Integer.toString(pid),
                 Long.toString(startTime)), false);
@@ -164,11 +164,11 @@ public final class Launcher {
         if (first == null) {
             throw new LaunchException("the helper exited before starting the process", "clone", 0, "", null);
         }
-        if (first.kind().equals("error")) {
+        if (first.kind() == Protocol.Event.ERROR) {
             throw new LaunchException("the helper could not start the process: "
                     + ErrnoException.format(first.step(), "", first.value()), first.step(), first.value(), "", null);
         }
-        if (!first.kind().equals("pid") || first.value() <= 0) {
+        if (first.kind() != Protocol.Event.PID || first.value() <= 0) {
             throw new IllegalStateException("expected a pid from the helper, got " + first);
         }
         return first;
@@ -193,8 +193,8 @@ public final class Launcher {
         if (spec.namespaces().contains(Namespace.UTS)) {
             config.hostname(spec.hostname() != null ? spec.hostname() : id.substring(0, 12));
         }
-        int flags = (spec.namespaces().contains(Namespace.NET) ? LaunchConfig.FLAG_LOOPBACK_UP : 0)
-                | (ttySlave != null ? LaunchConfig.FLAG_CONTROLLING_TTY : 0);
+        int flags = (spec.namespaces().contains(Namespace.NET) ? Protocol.FLAG_LOOPBACK : 0)
+                | (ttySlave != null ? Protocol.FLAG_CONTROLLING_TTY : 0);
         if (flags != 0) {
             config.flags(flags);
         }
@@ -301,13 +301,13 @@ public final class Launcher {
 
         SortedMap<Integer, Integer> childTable() {
             SortedMap<Integer, Integer> t = new TreeMap<>();
-            for (int i = 0; i < 3; i++) {
-                t.put(i, stdio[i].childFd());
-            }
-            t.put(3, config[0]);
-            t.put(4, events[1]);
-            t.put(5, execStatus[1]);
-            t.put(6, lifeline[0]);
+            t.put(Protocol.FD_STDIN, stdio[0].childFd());
+            t.put(Protocol.FD_STDOUT, stdio[1].childFd());
+            t.put(Protocol.FD_STDERR, stdio[2].childFd());
+            t.put(Protocol.FD_CONFIG, config[0]);
+            t.put(Protocol.FD_EVENTS, events[1]);
+            t.put(Protocol.FD_EXEC_STATUS, execStatus[1]);
+            t.put(Protocol.FD_LIFELINE, lifeline[0]);
             return t;
         }
 
