@@ -62,7 +62,7 @@ enum sixc_tag {
 	TAG_USER = 8,   /* u32 uid, u32 gid: run the command as this user */
 	TAG_CGROUP = 9, /* a cgroup.procs file the init or the exec joins (host path) */
 	TAG_OVERLAY = 10, /* dir, options: the root is an overlay mounted from dir */
-	/* Confinement (secconfig.c): 20..29. */
+	/* Confinement (secconfig.c): 20..TAG_LAST_CONFINEMENT. */
 	TAG_CAPS = 20,          /* u64 bounding, permitted, effective, inheritable */
 	TAG_NO_NEW_PRIVS = 21,  /* empty */
 	TAG_SECCOMP = 22,       /* struct sock_filter[n] */

@@ -6,7 +6,7 @@
 
 #include "protocol.h"
 
-/* Parses a confinement record (tags 20-29) into cfg->sec. 0 or -1. */
+/* Parses a confinement record (tags 20-27) into cfg->sec. 0 or -1. */
 int secconfig_take(uint16_t tag, unsigned char *p, size_t len, struct config *cfg);
 
 /* The rules between records once all are read (USER and USER_NAME
