@@ -1,7 +1,7 @@
 #define _GNU_SOURCE
 #include "init.h"
 #include "cgjoin.h"
-#include "exec.h"
+#include "command.h"
 #include "mounts.h"
 #include "protocol.h"
 #include "report.h"
@@ -154,8 +154,8 @@ void init_main(unsigned long clone_flags, int monitor_pidfd)
 	}
 	if ((cfg.flags & SIXC_FLAG_LOOPBACK) != 0)
 		loopback_up();
-	exec_new_session(&cfg);
+	command_new_session(&cfg);
 
 	pivot();
-	exec_command(&cfg);
+	command_exec(&cfg);
 }

@@ -1,6 +1,6 @@
 /* sixc-helper: the C half of sixcontainer. See docs/protocol.md. */
 #define _GNU_SOURCE
-#include "enter.h"
+#include "execmode.h"
 #include "monitor.h"
 #include "protocol.h"
 #include "report.h"
@@ -124,9 +124,9 @@ static int run(int argc, char **argv)
 	parse_run_args(argc, argv, &opts);
 	check_protocol_fds();
 	if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
-		return report_event("error close_range %d", errno), 1;
+		return report_error("close_range", errno);
 	if (reset_signals() < 0)
-		return report_event("error sigaction %d", errno), 1;
+		return report_error("sigaction", errno);
 	if (opts.detach) {
 		/* The monitor of a detached container outlives the JVM, so it must
 		 * not be the JVM's child (a zombie there, or a thread per container
@@ -134,14 +134,14 @@ static int run(int argc, char **argv)
 		 * it; its child, reparented to the host's reaper, monitors. */
 		pid_t child = fork();
 		if (child < 0)
-			return report_event("error fork %d", errno), 1;
+			return report_error("fork", errno);
 		if (child > 0)
 			_exit(0);
 	}
 	return monitor_main(&opts);
 }
 
-static int enter(const char *pid_arg, const char *start_arg)
+static int exec_mode(const char *pid_arg, const char *start_arg)
 {
 	uint64_t pid, start;
 
@@ -150,10 +150,10 @@ static int enter(const char *pid_arg, const char *start_arg)
 		usage_error("exec needs a pid and its start time as decimal numbers");
 	check_protocol_fds();
 	if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
-		return report_event("error close_range %d", errno), 1;
+		return report_error("close_range", errno);
 	if (reset_signals() < 0)
-		return report_event("error sigaction %d", errno), 1;
-	return enter_main((pid_t)pid, start);
+		return report_error("sigaction", errno);
+	return execmode_main((pid_t)pid, start);
 }
 
 int main(int argc, char **argv)
@@ -161,7 +161,7 @@ int main(int argc, char **argv)
 	if (argc >= 3 && strcmp(argv[1], "run") == 0)
 		return run(argc, argv);
 	if (argc == 4 && strcmp(argv[1], "exec") == 0)
-		return enter(argv[2], argv[3]);
+		return exec_mode(argv[2], argv[3]);
 	if (argc == 2 && strcmp(argv[1], "check-config") == 0) {
 		if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
 			usage_error("close_range failed");

@@ -1,7 +1,7 @@
 #define _GNU_SOURCE
 #include "masks.h"
-#include "mounts.h"
 #include "report.h"
+#include "rootpath.h"
 #include "util.h"
 
 #include <errno.h>

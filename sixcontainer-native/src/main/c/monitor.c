@@ -58,8 +58,7 @@ static int fail_after_clone(pid_t pid, const char *step, int err)
 
 	(void)kill(pid, SIGKILL); /* pid is ours until reaped: no reuse race */
 	(void)reap(pid, &status);
-	(void)report_event("error %s %d", step, err);
-	return 1;
+	return report_error(step, err);
 }
 
 enum lifeline { LIFELINE_HELD, LIFELINE_BROKEN, LIFELINE_DETACHED };
@@ -164,18 +163,18 @@ int monitor_watch(pid_t pid, int pidfd, const struct monitor_opts *opts)
 	if (reap(pid, &status) < 0)
 		return fail_after_clone(pid, "waitpid", errno);
 	if (xclose(pidfd) < 0)
-		return report_event("error close %d", errno), 1;
+		return report_error("close", errno);
 	if (logs.file_fd >= 0 && xclose(logs.file_fd) < 0)
-		return report_event("error close %d", errno), 1;
+		return report_error("close", errno);
 	/* The record first: the JVM that would read the event may be long gone.
 	 * A state directory that is gone (ENOENT) was removed while the
 	 * container ran: nobody reads a record there, but the launcher still
 	 * waits for the event. */
 	if (opts->state_dir != NULL && exit_record_write(opts->state_dir, status) < 0
 	    && errno != ENOENT)
-		return report_event("error exit-record %d", errno), 1;
-	int rc = WIFEXITED(status) ? report_event("exit %d", WEXITSTATUS(status))
-				   : report_event("signal %d", WTERMSIG(status));
+		return report_error("exit-record", errno);
+	int rc = WIFEXITED(status) ? report_event(SIXC_EVENT_EXIT " %d", WEXITSTATUS(status))
+				   : report_event(SIXC_EVENT_SIGNAL " %d", WTERMSIG(status));
 	return rc < 0 ? 1 : 0;
 }
 
@@ -201,19 +200,21 @@ static int open_logs(const char *state_dir, int out[2], int err[2])
 
 int monitor_main(const struct monitor_opts *opts)
 {
-	static const int init_only[] = { 0, 1, 2, SIXC_FD_CONFIG, SIXC_FD_STATUS };
+	static const int init_only[] = {
+		SIXC_FD_STDIN, SIXC_FD_STDOUT, SIXC_FD_STDERR, SIXC_FD_CONFIG, SIXC_FD_EXEC_STATUS,
+	};
 	struct sigaction sa = { .sa_handler = SIG_IGN };
 	int out[2] = { -1, -1 }, err[2] = { -1, -1 };
 
 	if (opts->log && open_logs(opts->state_dir, out, err) < 0)
-		return report_event("error open-log %d", errno), 1;
+		return report_error("open-log", errno);
 	int self = pidfd_open(getpid());
 	if (self < 0)
-		return report_event("error pidfd_open %d", errno), 1;
+		return report_error("pidfd_open", errno);
 
 	long ret = syscall(SYS_clone, opts->clone_flags | SIGCHLD, 0, NULL, NULL, 0);
 	if (ret < 0)
-		return report_event("error clone %d", errno), 1;
+		return report_error("clone", errno);
 	if (ret == 0) {
 		if (opts->log && (dup2(out[1], 1) < 0 || dup2(err[1], 2) < 0))
 			init_die("dup2", errno, "log pipes");
@@ -241,7 +242,7 @@ int monitor_main(const struct monitor_opts *opts)
 	uint64_t start_time = proc_start_time(pid);
 	if (start_time == 0)
 		return fail_after_clone(pid, "start-time", errno != 0 ? errno : EPROTO);
-	if (report_event("pid %d %llu", (int)pid, (unsigned long long)start_time) < 0)
+	if (report_event(SIXC_EVENT_PID " %d %llu", (int)pid, (unsigned long long)start_time) < 0)
 		return fail_after_clone(pid, "write", errno);
 	held_mount_ns = hold_mount_namespace(pid);
 	for (size_t i = 0; i < sizeof init_only / sizeof init_only[0]; i++) {

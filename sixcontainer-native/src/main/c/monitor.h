@@ -10,10 +10,6 @@
 	(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET | \
 	 CLONE_NEWCGROUP)
 
-/* The byte Java writes on the lifeline of a detached container once it is
- * launched: from then on the container no longer depends on the JVM. */
-#define SIXC_LIFELINE_DETACH 'D'
-
 struct monitor_opts {
 	unsigned long clone_flags;
 	const char *state_dir; /* where the exit record goes; NULL: none */

@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "protocol.h"
+#include "secconfig.h"
 #include "util.h"
 
 #include <errno.h>

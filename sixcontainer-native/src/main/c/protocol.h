@@ -1,15 +1,46 @@
-/* The launch config (docs/protocol.md, "Launch config"): reading and
- * validating it as untrusted input. The parsed config points into one
- * static buffer, so nothing is allocated. */
+/* The protocol between Java and the helper (docs/protocol.md) on the C
+ * side: the descriptor table, the launch config's header, tags, flags and
+ * mount ops, the monitor's event kinds and the init's exit codes, and the
+ * parsed config with its reader, which validates it as untrusted input.
+ * The parsed config points into one static buffer, so nothing is
+ * allocated. Java's half is io.sixcontainer.internal.launch.Protocol;
+ * ProtocolConsistencyTest parses this file and fails when they differ. */
 #ifndef SIXC_PROTOCOL_H
 #define SIXC_PROTOCOL_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+/* The helper's descriptors. */
+#define SIXC_FD_STDIN 0       /* the container's stdio: 0-2 */
+#define SIXC_FD_STDOUT 1
+#define SIXC_FD_STDERR 2
+#define SIXC_FD_CONFIG 3      /* Java -> init: the launch config */
+#define SIXC_FD_EVENTS 4      /* monitor -> Java: event lines */
+#define SIXC_FD_EXEC_STATUS 5 /* init -> Java: one error line, or EOF at execve */
+#define SIXC_FD_LIFELINE 6    /* Java -> monitor: EOF when the JVM is gone */
+
+/* The byte Java writes on the lifeline of a detached container once it is
+ * launched: from then on the container no longer depends on the JVM. */
+#define SIXC_LIFELINE_DETACH 'D'
+
+/* The first word of each event line on fd 4. */
+#define SIXC_EVENT_PID "pid"       /* pid <pid> [<start-time>] */
+#define SIXC_EVENT_EXIT "exit"     /* exit <code> */
+#define SIXC_EVENT_SIGNAL "signal" /* signal <signo> */
+#define SIXC_EVENT_ERROR "error"   /* error <step> <errno> */
+
+/* Exit codes of the init when it fails before or at execve. */
+#define SIXC_EXIT_FAILED 125
+#define SIXC_EXIT_NOEXEC 126
+#define SIXC_EXIT_NOTFOUND 127
+
+/* The launch config's header: magic, u32 version, u32 payload length. */
 #define SIXC_MAGIC "SIXC"
 #define SIXC_VERSION 1u
 #define SIXC_HEADER_LEN 12u
+
+/* Bounds the parser enforces. */
 #define SIXC_MAX_PAYLOAD (1u << 20)
 #define SIXC_MAX_STRING 65536u
 #define SIXC_MAX_ARGS 4096u
@@ -19,6 +50,7 @@
 #define SIXC_MAX_CGROUPS 32u
 #define SIXC_MAX_OVERLAY_DATA 4096u
 
+/* Record tags: 1-10 the process, 20-27 its confinement (secconfig.c). */
 enum sixc_tag {
 	TAG_ROOTFS = 1,
 	TAG_ARG = 2,
@@ -28,9 +60,9 @@ enum sixc_tag {
 	TAG_MOUNT = 6,
 	TAG_FLAGS = 7,
 	TAG_USER = 8,   /* u32 uid, u32 gid: run the command as this user */
-	TAG_CGROUP = 9, /* exec mode: a cgroup.procs file to join (host path) */
+	TAG_CGROUP = 9, /* a cgroup.procs file the init or the exec joins (host path) */
 	TAG_OVERLAY = 10, /* dir, options: the root is an overlay mounted from dir */
-	/* Confinement (secconfig.c): 20..29. */
+	/* Confinement (secconfig.c): 20..TAG_LAST_CONFINEMENT. */
 	TAG_CAPS = 20,          /* u64 bounding, permitted, effective, inheritable */
 	TAG_NO_NEW_PRIVS = 21,  /* empty */
 	TAG_SECCOMP = 22,       /* struct sock_filter[n] */
@@ -42,6 +74,7 @@ enum sixc_tag {
 	TAG_LAST_CONFINEMENT = TAG_GROUP_NAME,
 };
 
+/* The op of a MOUNT record's step. */
 enum sixc_mount_op {
 	MOP_MOUNT = 1,
 	MOP_MKDIR = 2,
@@ -52,6 +85,7 @@ enum sixc_mount_op {
 	MOP_READONLY = 11, /* bind onto itself read-only */
 };
 
+/* Bits of the FLAGS record. */
 #define SIXC_FLAG_LOOPBACK 1u
 #define SIXC_FLAG_CONTROLLING_TTY 2u
 #define SIXC_KNOWN_FLAGS (SIXC_FLAG_LOOPBACK | SIXC_FLAG_CONTROLLING_TTY)
@@ -84,7 +118,7 @@ struct rlimit_rec {
 };
 
 /* What confines the command (docs/protocol.md, tags 20-27); applied by security.c
- * and, for the user, users.c and exec.c. */
+ * and, for the user, users.c and command.c. */
 struct security {
 	int has_caps;
 	uint64_t cap_bounding, cap_permitted, cap_effective, cap_inheritable;
@@ -147,13 +181,6 @@ int config_invalid(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* n consecutive NUL-terminated strings filling p[0..len) exactly. 0 or -1. */
 int config_strings(unsigned char *p, size_t len, const char *what, char **out, size_t n);
-
-/* Parses a confinement record (tags 20-29) into cfg->sec. 0 or -1. */
-int secconfig_take(uint16_t tag, unsigned char *p, size_t len, struct config *cfg);
-
-/* The rules between records once all are read (USER and USER_NAME
- * exclusive, groups only with a user). 0 or -1. */
-int secconfig_check(const struct config *cfg);
 
 /* Why the last config_read/config_parse failed. */
 const char *config_reason(void);

@@ -24,6 +24,12 @@ int report_event(const char *fmt, ...)
 	return write_all(SIXC_FD_EVENTS, line, (size_t)n + 1);
 }
 
+int report_error(const char *step, int err)
+{
+	(void)report_event(SIXC_EVENT_ERROR " %s %d", step, err);
+	return 1;
+}
+
 void report_init_exit(const char *step, int err, const char *detail, int code)
 {
 	/* step + errno + 1024 bytes of detail + separators always fit. */
@@ -47,7 +53,7 @@ void report_init_exit(const char *step, int err, const char *detail, int code)
 		}
 		line[len++] = '\n';
 		/* Nothing more can be done if Java is not listening: exit either way. */
-		(void)write_all(SIXC_FD_STATUS, line, len);
+		(void)write_all(SIXC_FD_EXEC_STATUS, line, len);
 	}
 	_exit(code);
 }

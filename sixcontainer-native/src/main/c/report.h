@@ -3,18 +3,14 @@
 #ifndef SIXC_REPORT_H
 #define SIXC_REPORT_H
 
-#define SIXC_FD_CONFIG 3
-#define SIXC_FD_EVENTS 4
-#define SIXC_FD_STATUS 5
-#define SIXC_FD_LIFELINE 6
-
-/* Exit codes of the init when it fails before or at execve. */
-#define SIXC_EXIT_FAILED 125
-#define SIXC_EXIT_NOEXEC 126
-#define SIXC_EXIT_NOTFOUND 127
+#include "protocol.h"
 
 /* Writes "<line>\n" to fd 4. 0 or -1 (errno). */
 int report_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes "error <step> <err>" to fd 4 and returns 1, the exit code of a
+ * helper that failed. */
+int report_error(const char *step, int err);
 
 /* Writes "<step>\t<errno>\t<detail>\n" to fd 5 and _exits with code.
  * detail may be NULL. */

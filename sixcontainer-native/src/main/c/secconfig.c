@@ -1,7 +1,7 @@
 /* The confinement records of the launch config (tags 20-27,
  * docs/protocol.md "Confinement"), validated as untrusted input. */
 #define _GNU_SOURCE
-#include "protocol.h"
+#include "secconfig.h"
 #include "util.h"
 
 #include <string.h>

@@ -5,8 +5,8 @@
  * out of the container's root. */
 #define _GNU_SOURCE
 #include "users.h"
-#include "mounts.h"
 #include "report.h"
+#include "rootpath.h"
 #include "util.h"
 
 #include <errno.h>

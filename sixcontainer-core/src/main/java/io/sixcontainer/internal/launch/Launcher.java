@@ -159,11 +159,11 @@ public final class Launcher {
         if (first == null) {
             throw new LaunchException("the helper exited before starting the process", "clone", 0, "", null);
         }
-        if (first.kind().equals("error")) {
+        if (first.kind() == Protocol.Event.ERROR) {
             throw new LaunchException("the helper could not start the process: "
                     + ErrnoException.format(first.step(), "", first.value()), first.step(), first.value(), "", null);
         }
-        if (!first.kind().equals("pid") || first.value() <= 0) {
+        if (first.kind() != Protocol.Event.PID || first.value() <= 0) {
             throw new IllegalStateException("expected a pid from the helper, got " + first);
         }
         return first;
@@ -258,13 +258,13 @@ public final class Launcher {
 
         SortedMap<Integer, Integer> childTable() {
             SortedMap<Integer, Integer> t = new TreeMap<>();
-            for (int i = 0; i < 3; i++) {
-                t.put(i, stdio[i].childFd());
-            }
-            t.put(3, config[0]);
-            t.put(4, events[1]);
-            t.put(5, execStatus[1]);
-            t.put(6, lifeline[0]);
+            t.put(Protocol.FD_STDIN, stdio[0].childFd());
+            t.put(Protocol.FD_STDOUT, stdio[1].childFd());
+            t.put(Protocol.FD_STDERR, stdio[2].childFd());
+            t.put(Protocol.FD_CONFIG, config[0]);
+            t.put(Protocol.FD_EVENTS, events[1]);
+            t.put(Protocol.FD_EXEC_STATUS, execStatus[1]);
+            t.put(Protocol.FD_LIFELINE, lifeline[0]);
             return t;
         }
 

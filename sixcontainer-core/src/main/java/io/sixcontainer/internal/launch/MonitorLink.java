@@ -75,7 +75,7 @@ public final class MonitorLink {
      */
     public void detach() {
         try {
-            Libc.writeFully(lifelineFd, new byte[] {'D'}, 0, 1);
+            Libc.writeFully(lifelineFd, new byte[] {Protocol.LIFELINE_DETACH}, 0, 1);
         } catch (ErrnoException e) {
             // EPIPE: the command has already ended and the monitor with it; its record is written.
             if (e.errno() != Errno.EPIPE) {

@@ -42,8 +42,8 @@ public final class PlanEncoder {
         if (plan.hostname() != null) {
             config.hostname(plan.hostname());
         }
-        int flags = (plan.namespaces().contains(Namespace.NET) ? LaunchConfig.FLAG_LOOPBACK_UP : 0)
-                | (ttySlave != null ? LaunchConfig.FLAG_CONTROLLING_TTY : 0);
+        int flags = (plan.namespaces().contains(Namespace.NET) ? Protocol.FLAG_LOOPBACK : 0)
+                | (ttySlave != null ? Protocol.FLAG_CONTROLLING_TTY : 0);
         if (flags != 0) {
             config.flags(flags);
         }
@@ -70,7 +70,7 @@ public final class PlanEncoder {
         user(config, spec.user() != null ? spec.user() : plan.process().user());
         config.records(Confinement.records(plan.confinement()));
         if (spec.tty()) {
-            config.flags(LaunchConfig.FLAG_CONTROLLING_TTY);
+            config.flags(Protocol.FLAG_CONTROLLING_TTY);
         }
         return config;
     }

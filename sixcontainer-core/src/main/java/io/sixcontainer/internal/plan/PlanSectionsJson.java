@@ -11,6 +11,7 @@ import io.sixcontainer.internal.json.JsonMismatchException;
 import io.sixcontainer.internal.json.JsonValueReader;
 import io.sixcontainer.internal.json.JsonValueWriter;
 import io.sixcontainer.internal.launch.MountStep;
+import io.sixcontainer.internal.launch.Protocol;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class PlanSectionsJson {
         JsonValueReader.elements(p, () -> {
             Map<String, Object> v = new HashMap<>();
             JsonValueReader.fields(p, name -> v.put(name, switch (name) {
-                case "op" -> JsonValueReader.enumValue(p, MountStep.Op.class);
+                case "op" -> JsonValueReader.enumValue(p, Protocol.MountOp.class);
                 case "mode" -> JsonValueReader.intValue(p);
                 case "flags", "dev" -> JsonValueReader.longValue(p);
                 case "source", "target", "fstype", "data" -> JsonValueReader.string(p);
@@ -59,7 +60,7 @@ final class PlanSectionsJson {
                 throw new JsonMismatchException(p, "a mount step needs op, mode, flags, dev, source, target, fstype"
                         + " and data");
             }
-            out.add(new MountStep((MountStep.Op) v.get("op"), (Integer) v.get("mode"), (Long) v.get("flags"),
+            out.add(new MountStep((Protocol.MountOp) v.get("op"), (Integer) v.get("mode"), (Long) v.get("flags"),
                     (Long) v.get("dev"), (String) v.get("source"), (String) v.get("target"), (String) v.get("fstype"),
                     (String) v.get("data")));
         });

@@ -38,13 +38,13 @@ class ExecTargetCheckTest {
             int[] lifeline = Libc.pipeCloexec();
             int devnull = Libc.open("/dev/null", io.sixcontainer.ffi.libc.fcntl_h.O_RDWR() | io.sixcontainer.ffi.libc.fcntl_h.O_CLOEXEC(), 0);
             TreeMap<Integer, Integer> fds = new TreeMap<>();
-            fds.put(0, devnull);
-            fds.put(1, devnull);
-            fds.put(2, devnull);
-            fds.put(3, config[0]);
-            fds.put(4, events[1]);
-            fds.put(5, status[1]);
-            fds.put(6, lifeline[0]);
+            fds.put(Protocol.FD_STDIN, devnull);
+            fds.put(Protocol.FD_STDOUT, devnull);
+            fds.put(Protocol.FD_STDERR, devnull);
+            fds.put(Protocol.FD_CONFIG, config[0]);
+            fds.put(Protocol.FD_EVENTS, events[1]);
+            fds.put(Protocol.FD_EXEC_STATUS, status[1]);
+            fds.put(Protocol.FD_LIFELINE, lifeline[0]);
             int helperPid = Spawn.spawn(helper.toString(), List.of(helper.toString(), "exec", Integer.toString(pid),
                     Long.toString(wrongStart)), fds, false);
             Libc.closeAll(devnull, config[0], events[1], status[1], lifeline[0]);

@@ -50,7 +50,7 @@ class LaunchConfigFuzzTest {
                 .env(Map.of("PATH", "/bin", "A", "b c"))
                 .cwd("/tmp")
                 .hostname("box")
-                .flags(LaunchConfig.FLAG_LOOPBACK_UP)
+                .flags(Protocol.FLAG_LOOPBACK)
                 .mounts(MountPlan.standard(EnumSet.allOf(Namespace.class), CgroupLayout.host().placementFor("0".repeat(64), io.sixcontainer.Resources.none())))
                 .mounts(Confinement.mounts(confinement(io.sixcontainer.Security.defaults())))
                 .records(Confinement.records(confinement(io.sixcontainer.Security.builder().seccompUnconfined().oomScoreAdj(100).build())))
@@ -93,7 +93,7 @@ class LaunchConfigFuzzTest {
         assertThat(check(base().userName("a", "").userName("b", "").toBytes()).output()).contains("USER_NAME: more than one");
         assertThat(check(base().user(1, 1).userName("b", "").toBytes()).output()).contains("USER and USER_NAME together");
         assertThat(check(base().groupName("audio").toBytes()).output()).contains("GROUP_NAME without USER");
-        byte[] oneString = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 26).putShort((short) 0)
+        byte[] oneString = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN).putShort((short) Protocol.Tag.USER_NAME.code).putShort((short) 0)
                 .putInt(2).put((byte) 'a').put((byte) 0).array();
         assertThat(check(base().records(oneString).toBytes()).output()).contains("USER_NAME: 1 of 2 strings");
         LaunchConfig many = base().user(1, 1);
@@ -143,9 +143,10 @@ class LaunchConfigFuzzTest {
 
     @Test
     void rejectsAStringWithoutItsNul() throws Exception {
-        byte[] payload = "SIXC".getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer b = ByteBuffer.allocate(12 + 8 + 3).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(payload).putInt(1).putInt(11).putShort((short) 1).putShort((short) 0).putInt(3).put("/ab".getBytes(StandardCharsets.US_ASCII));
+        byte[] magic = Protocol.MAGIC.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(Protocol.HEADER_LEN + 8 + 3).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(magic).putInt(Protocol.VERSION).putInt(11).putShort((short) Protocol.Tag.ROOTFS.code).putShort((short) 0)
+                .putInt(3).put("/ab".getBytes(StandardCharsets.US_ASCII));
         assertThat(check(b.array()).code()).isEqualTo(2);
     }
 
@@ -166,7 +167,7 @@ class LaunchConfigFuzzTest {
             byte[] garbage = new byte[random.nextInt(4096)];
             random.nextBytes(garbage);
             if (garbage.length >= 4) {
-                System.arraycopy("SIXC".getBytes(StandardCharsets.US_ASCII), 0, garbage, 0, 4);
+                System.arraycopy(Protocol.MAGIC.getBytes(StandardCharsets.US_ASCII), 0, garbage, 0, 4);
             }
             assertThat(check(garbage).code()).as("garbage %d", i).isEqualTo(2);
         }

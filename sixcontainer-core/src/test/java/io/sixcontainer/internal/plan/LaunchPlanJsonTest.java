@@ -11,6 +11,7 @@ import io.sixcontainer.internal.cgroup.CgroupPlacement;
 import io.sixcontainer.internal.json.Json;
 import io.sixcontainer.internal.json.JsonMismatchException;
 import io.sixcontainer.internal.launch.MountStep;
+import io.sixcontainer.internal.launch.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -38,9 +39,9 @@ class LaunchPlanJsonTest {
                 new ProcessPlan(List.of("sh", "-c", "echo ü\nnewline"), env, "/home/ü", User.parse("alice:staff")
                         .withGroups("audio", "27"), true, List.of("PIPE", "FILE", "INHERIT")),
                 EnumSet.of(Namespace.UTS, Namespace.PID, Namespace.MOUNT), "box",
-                List.of(new MountStep(MountStep.Op.MOUNT, 0, 14, 0, "proc", "/proc", "proc", ""),
-                        new MountStep(MountStep.Op.MKNOD, 020666, 0, 259, "", "/dev/null", "", "")),
-                List.of(new MountStep(MountStep.Op.MOUNT, 0, 4096 | 16384, 0, "/srv/data", "/data", "", "")),
+                List.of(new MountStep(Protocol.MountOp.MOUNT, 0, 14, 0, "proc", "/proc", "proc", ""),
+                        new MountStep(Protocol.MountOp.MKNOD, 020666, 0, 259, "", "/dev/null", "", "")),
+                List.of(new MountStep(Protocol.MountOp.MOUNT, 0, 4096 | 16384, 0, "/srv/data", "/data", "", "")),
                 new ConfinementPlan(List.of("CHOWN", "KILL"), true, ConfinementPlan.Seccomp.CUSTOM,
                         "{\"defaultAction\": \"SCMP_ACT_ALLOW\"}", List.of("/proc/kcore"), List.of("/proc/sys"), rlimits,
                         -500, List.of("c 10:229 rwm")),

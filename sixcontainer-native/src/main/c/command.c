@@ -1,7 +1,7 @@
 #define _GNU_SOURCE
-#include "exec.h"
-#include "mounts.h"
+#include "command.h"
 #include "report.h"
+#include "rootpath.h"
 #include "security.h"
 #include "users.h"
 #include "util.h"
@@ -39,12 +39,12 @@ static const char *container_path(const struct config *cfg)
 /* After this only fds 0-2 and the close-on-exec status fd remain. */
 static void close_fds(void)
 {
-	int flags = fcntl(SIXC_FD_STATUS, F_GETFD);
+	int flags = fcntl(SIXC_FD_EXEC_STATUS, F_GETFD);
 
-	if (flags < 0 || fcntl(SIXC_FD_STATUS, F_SETFD, flags | FD_CLOEXEC) < 0)
+	if (flags < 0 || fcntl(SIXC_FD_EXEC_STATUS, F_SETFD, flags | FD_CLOEXEC) < 0)
 		init_die("fcntl", errno, "status fd");
-	if (close_range(3, SIXC_FD_STATUS - 1, 0) < 0 ||
-	    close_range(SIXC_FD_STATUS + 1, ~0U, 0) < 0)
+	if (close_range(SIXC_FD_STDERR + 1, SIXC_FD_EXEC_STATUS - 1, 0) < 0 ||
+	    close_range(SIXC_FD_EXEC_STATUS + 1, ~0U, 0) < 0)
 		init_die("close_range", errno, "");
 }
 
@@ -55,7 +55,7 @@ static void close_fds(void)
  * With FLAGS bit 2, fd 0 is a pty slave that becomes the controlling
  * terminal, so that ^C on the master signals the container's foreground
  * job and /dev/tty opens. */
-void exec_new_session(const struct config *cfg)
+void command_new_session(const struct config *cfg)
 {
 	if (setsid() < 0)
 		init_die("setsid", errno, "");
@@ -99,7 +99,7 @@ static void enter_cwd(const char *cwd)
 		init_die("chdir", errno != 0 ? errno : ENOENT, cwd);
 }
 
-void exec_command(const struct config *cfg)
+void command_exec(const struct config *cfg)
 {
 	char *const *argv = cfg->argv;
 	char *const *envp = cfg->envp;

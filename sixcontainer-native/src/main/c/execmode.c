@@ -1,7 +1,7 @@
 #define _GNU_SOURCE
-#include "enter.h"
+#include "execmode.h"
 #include "cgjoin.h"
-#include "exec.h"
+#include "command.h"
 #include "monitor.h"
 #include "procstat.h"
 #include "protocol.h"
@@ -27,12 +27,6 @@
 
 static struct config cfg;
 
-static int fail(const char *step, int err)
-{
-	(void)report_event("error %s %d", step, err);
-	return 1;
-}
-
 static int abandon(pid_t child, int pidfd, const char *step, int err)
 {
 	int status;
@@ -40,7 +34,7 @@ static int abandon(pid_t child, int pidfd, const char *step, int err)
 	(void)syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, NULL, 0);
 	while (waitpid(child, &status, 0) < 0 && errno == EINTR)
 		;
-	return fail(step, err);
+	return report_error(step, err);
 }
 
 __attribute__((noreturn)) static void run_child(void)
@@ -49,50 +43,52 @@ __attribute__((noreturn)) static void run_child(void)
 		init_die("prctl", errno, "PR_SET_PDEATHSIG");
 	if (xclose(SIXC_FD_EVENTS) < 0 || xclose(SIXC_FD_LIFELINE) < 0)
 		init_die("close", errno, "monitor fds");
-	exec_new_session(&cfg);
-	exec_command(&cfg);
+	command_new_session(&cfg);
+	command_exec(&cfg);
 }
 
-int enter_main(pid_t pid, uint64_t start_time)
+int execmode_main(pid_t pid, uint64_t start_time)
 {
-	static const int child_only[] = { 0, 1, 2, SIXC_FD_STATUS };
+	static const int child_only[] = {
+		SIXC_FD_STDIN, SIXC_FD_STDOUT, SIXC_FD_STDERR, SIXC_FD_EXEC_STATUS,
+	};
 	int rc = config_read(SIXC_FD_CONFIG, &cfg);
 
 	if (rc != 0)
-		return fail("read-config", rc > 0 ? rc : EINVAL);
+		return report_error("read-config", rc > 0 ? rc : EINVAL);
 	if (xclose(SIXC_FD_CONFIG) < 0)
-		return fail("close", errno);
+		return report_error("close", errno);
 	int target = pidfd_open(pid);
 	if (target < 0)
-		return fail("pidfd_open", errno);
+		return report_error("pidfd_open", errno);
 	/* The pidfd names one process for good; its start time says it is the container's. */
 	if (proc_start_time(pid) != start_time)
-		return fail("verify-target", ESRCH);
+		return report_error("verify-target", ESRCH);
 	/* Before setns: the host's /sys/fs/cgroup is not visible from inside. */
 	for (size_t i = 0; i < cfg.ncgroups; i++) {
 		if (cgroup_join(cfg.cgroups[i]) < 0)
-			return fail("cgroup", errno);
+			return report_error("cgroup", errno);
 	}
 	if (setns(target, ENTER_NAMESPACES) < 0)
-		return fail("setns", errno);
+		return report_error("setns", errno);
 	struct pollfd alive = { .fd = target, .events = POLLIN };
 	if (poll(&alive, 1, 0) != 0)
-		return fail("verify-target", ESRCH);
+		return report_error("verify-target", ESRCH);
 	if (xclose(target) < 0)
-		return fail("close", errno);
+		return report_error("close", errno);
 
 	pid_t child = fork();
 	if (child < 0)
-		return fail("fork", errno);
+		return report_error("fork", errno);
 	if (child == 0)
 		run_child();
 	int pidfd = pidfd_open(child);
 	if (pidfd < 0) {
 		(void)kill(child, SIGKILL);
-		return fail("pidfd_open", errno);
+		return report_error("pidfd_open", errno);
 	}
 	/* From here on a failure must not leave the child running unsupervised. */
-	if (report_event("pid %d", (int)child) < 0)
+	if (report_event(SIXC_EVENT_PID " %d", (int)child) < 0)
 		return abandon(child, pidfd, "write", errno);
 	for (size_t i = 0; i < sizeof child_only / sizeof child_only[0]; i++) {
 		if (xclose(child_only[i]) < 0)
