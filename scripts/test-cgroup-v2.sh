@@ -28,9 +28,11 @@ classes=("$@")
 out=sixcontainer-core/target/cgroup-v2
 mkdir -p "$out"
 junit=$(sed -n 's|.*<junit.version>5\.\(.*\)</junit.version>.*|1.\1|p' pom.xml)
-./mvnw -B -q package -DskipTests -pl sixcontainer-core -am
-./mvnw -B -q -pl sixcontainer-core dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$repo/$out/classpath.txt"
+# One reactor run (-am) for both goals: the native module's jar then resolves from the reactor;
+# alone, -pl sixcontainer-core looks for it in ~/.m2, where `verify` never put it on a clean machine.
+# The core module builds last, so the class path file is its own.
+./mvnw -B -q package dependency:build-classpath -DskipTests -pl sixcontainer-core -am \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$repo/$out/classpath.txt"
 ./mvnw -B -q dependency:copy -Dartifact="org.junit.platform:junit-platform-console-standalone:$junit" \
   -DoutputDirectory="$repo/$out" -Dmdep.stripVersion=true
 
