@@ -89,6 +89,22 @@ static void check_protocol_fds(void)
 	}
 }
 
+/* The count of descriptors after the protocol's that the monitor keeps
+ * (sockets that reserve the container's published ports): each must be open,
+ * or the reservation they stand for would silently not hold. */
+static int parse_held_fds(const char *arg)
+{
+	uint64_t n;
+
+	if (parse_u64_dec(arg, &n) < 0 || n > SIXC_FD_HELD_MAX)
+		usage_error("--held-fds needs a count of at most 64");
+	for (int fd = SIXC_FD_HELD_FIRST; fd < SIXC_FD_HELD_FIRST + (int)n; fd++) {
+		if (fcntl(fd, F_GETFD) < 0)
+			usage_error("a held fd named by --held-fds is not open");
+	}
+	return (int)n;
+}
+
 static void parse_run_args(int argc, char **argv, struct monitor_opts *opts)
 {
 	uint64_t flags;
@@ -106,6 +122,8 @@ static void parse_run_args(int argc, char **argv, struct monitor_opts *opts)
 			opts->log = 1;
 		else if (strcmp(argv[i], "--detach") == 0)
 			opts->detach = 1;
+		else if (strcmp(argv[i], "--held-fds") == 0 && i + 1 < argc)
+			opts->held_fds = parse_held_fds(argv[++i]);
 		else
 			usage_error("unknown run option (or --state-dir without an absolute path)");
 	}
@@ -123,7 +141,9 @@ static int run(int argc, char **argv)
 
 	parse_run_args(argc, argv, &opts);
 	check_protocol_fds();
-	if (close_range(SIXC_FD_LIFELINE + 1, ~0U, 0) < 0)
+	/* The held fds stay in the monitor for the container's life; the init
+	 * closes them with every other fd before execve (command.c). */
+	if (close_range((unsigned)(SIXC_FD_HELD_FIRST + opts.held_fds), ~0U, 0) < 0)
 		return report_error("close_range", errno);
 	if (reset_signals() < 0)
 		return report_error("sigaction", errno);

@@ -15,6 +15,7 @@ struct monitor_opts {
 	const char *state_dir; /* where the exit record goes; NULL: none */
 	int log;               /* stdout/stderr -> <state_dir>/container.log */
 	int detach;            /* the lifeline can be released with 'D' */
+	int held_fds;          /* fds SIXC_FD_HELD_FIRST.. kept open until the end */
 };
 
 /* NULL if flags are acceptable, else why not. */

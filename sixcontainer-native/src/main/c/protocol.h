@@ -19,6 +19,8 @@
 #define SIXC_FD_EVENTS 4      /* monitor -> Java: event lines */
 #define SIXC_FD_EXEC_STATUS 5 /* init -> Java: one error line, or EOF at execve */
 #define SIXC_FD_LIFELINE 6    /* Java -> monitor: EOF when the JVM is gone */
+#define SIXC_FD_HELD_FIRST 7  /* Java -> monitor: run --held-fds N keeps 7..7+N-1 open */
+#define SIXC_FD_HELD_MAX 64   /* while the container runs (its published ports' sockets) */
 
 /* The byte Java writes on the lifeline of a detached container once it is
  * launched: from then on the container no longer depends on the JVM. */

@@ -29,6 +29,26 @@ public interface Container extends AutoCloseable {
     ContainerInfo info();
 
     /**
+     * Where the host reaches TCP port {@code containerPort} of the container: the host port it
+     * is published at ({@link ContainerSpec.Builder#publish}), at its host address, or at
+     * 127.0.0.1 when it is published on every address.
+     *
+     * @throws ContainerException if that port is not published over TCP
+     */
+    default java.net.InetSocketAddress endpoint(int containerPort) {
+        for (PublishedPort p : info().ports()) {
+            if (p.containerPort() == containerPort && p.transport() == PublishedPort.Transport.TCP) {
+                if (p.hostIp() != null && !p.hostIp().isAnyLocalAddress()) {
+                    return new java.net.InetSocketAddress(p.hostIp(), p.hostPort());
+                }
+                return new java.net.InetSocketAddress(PublishedPort.ipv4("127.0.0.1", "127.0.0.1"), p.hostPort());
+            }
+        }
+        throw new ContainerException("container " + id().substring(0, 12) + " does not publish port " + containerPort
+                + "/tcp");
+    }
+
+    /**
      * What its launch decided, as the JSON of its saved launch plan: the image and its layers,
      * the root, the command with every default applied (environment, working directory, user),
      * the namespaces and hostname, the mounts in order, the confinement, the resource limits

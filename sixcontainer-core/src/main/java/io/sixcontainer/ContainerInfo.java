@@ -22,10 +22,20 @@ import java.util.Optional;
  *                   observe the end (e.g. the host rebooted)
  * @param detached   whether it runs independently of the JVM that launched it
  * @param logFile    the log of a detached container, or null
+ * @param network    the network it is on: {@code none}, {@code host} or a bridge network's name
+ * @param ipAddress  its address on a bridge network, else null
+ * @param ports      its published ports with the host ports reserved for them (a host port 0
+ *                   of the spec is the one chosen), empty when none
  */
 public record ContainerInfo(String id, String name, String image, List<String> command, ContainerStatus status,
                             Instant created, Instant started, Instant finished, int pid, ExitStatus exitStatus,
-                            boolean detached, java.nio.file.Path logFile) {
+                            boolean detached, java.nio.file.Path logFile, String network, String ipAddress,
+                            List<PublishedPort> ports) {
+
+    /** Copies the ports. */
+    public ContainerInfo {
+        ports = List.copyOf(ports);
+    }
 
     /** The first 12 characters of the id, as {@code ps} shows it. */
     public String shortId() {

@@ -148,6 +148,42 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes a bridge network: containers launched with {@link Network#bridge(String)} on it get an
+     * address of it, reach each other by name and alias, and may publish ports. Its bridge
+     * device and nftables rules are made with its first container.
+     *
+     * @param subnet an IPv4 CIDR such as {@code 10.90.0.0/24}, or null for a free /24 from 10.89.0.0 on
+     * @throws InvalidSpecException naming a bad name or subnet, or a subnet that overlaps a route
+     *                              of the host or another network
+     * @throws ContainerException   if a network of that name exists
+     */
+    public NetworkInfo createNetwork(String name, String subnet) {
+        return lifecycle.networks().create(Objects.requireNonNull(name, "name"), subnet);
+    }
+
+    /** {@link #createNetwork(String, String)} on a free subnet. */
+    public NetworkInfo createNetwork(String name) {
+        return createNetwork(name, null);
+    }
+
+    /**
+     * Removes a network, its bridge and its rules.
+     *
+     * @throws ContainerException if there is no such network or a container that has not ended is on it
+     */
+    public void removeNetwork(String name) {
+        lifecycle.removeNetwork(Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * The bridge networks, by name ({@link Network#DEFAULT_BRIDGE} appears once a container has
+     * used it).
+     */
+    public List<NetworkInfo> networks() {
+        return lifecycle.networks().list();
+    }
+
     /** Every image stored under this root (not the built-ins {@code busybox} and {@code host}). */
     public List<ImageInfo> images() {
         return lifecycle.images().list();

@@ -40,7 +40,7 @@ public final class ContainerSpec {
     }
 
     /**
-     * A builder with the defaults: all five namespaces, stdin discarded, stdout and stderr
+     * A builder with the defaults: all six namespaces, network {@link Network#none()}, stdin discarded, stdout and stderr
      * inherited, attached, a generated name.
      */
     public static Builder builder() {
@@ -176,13 +176,39 @@ public final class ContainerSpec {
         return process.user();
     }
 
+    /** The network it is on ({@link Network#host()} when the namespaces lack NET); default {@link Network#none()}. */
+    public Network network() {
+        return v.network;
+    }
+
+    /** More names the container has on its bridge network, beside its name and hostname. */
+    public List<String> networkAliases() {
+        return List.copyOf(v.aliases);
+    }
+
+    /** Its ports reachable at host ports, in the order given. */
+    public List<PublishedPort> publishedPorts() {
+        return List.copyOf(v.ports);
+    }
+
+    /** Names added to its {@code /etc/hosts}: name to IPv4 address. */
+    public Map<String, String> extraHosts() {
+        return Collections.unmodifiableMap(v.extraHosts);
+    }
+
+    /** The name servers of its {@code /etc/resolv.conf}; empty for the host's (loopback ones left out). */
+    public List<String> dnsServers() {
+        return List.copyOf(v.dns);
+    }
+
     @Override
     public String toString() {
         return "ContainerSpec{" + (v.image != null ? "image=" + v.image : "rootfs=" + v.rootfs) + ", command="
                 + command() + ", workingDir=" + workingDir() + ", hostname=" + v.hostname + ", namespaces="
                 + v.namespaces + ", resources=" + v.resources + ", tty=" + tty() + ", readOnlyRootfs="
                 + v.readOnlyRootfs + ", tmpfs=" + v.tmpfs + ", volumes=" + v.volumes + ", security=" + v.security
-                + (user() != null ? ", user=" + user() : "") + "}";
+                + (user() != null ? ", user=" + user() : "") + ", network=" + v.network
+                + (v.ports.isEmpty() ? "" : ", ports=" + v.ports) + "}";
     }
 
     /** Fluent builder of {@link ContainerSpec}: its own fields and the process setters; {@link #build()} validates. */
@@ -199,6 +225,11 @@ public final class ContainerSpec {
         private boolean readOnlyRootfs;
         private Map<String, String> tmpfs = new LinkedHashMap<>();
         private Security security = Security.defaults();
+        private Network network = Network.none();
+        private List<String> aliases = new java.util.ArrayList<>();
+        private List<PublishedPort> ports = new java.util.ArrayList<>();
+        private Map<String, String> extraHosts = new LinkedHashMap<>();
+        private List<String> dns = new java.util.ArrayList<>();
 
         private Builder() {
         }
@@ -217,6 +248,11 @@ public final class ContainerSpec {
             c.readOnlyRootfs = readOnlyRootfs;
             c.tmpfs = new LinkedHashMap<>(tmpfs);
             c.security = security;
+            c.network = network;
+            c.aliases = new java.util.ArrayList<>(aliases);
+            c.ports = new java.util.ArrayList<>(ports);
+            c.extraHosts = new LinkedHashMap<>(extraHosts);
+            c.dns = new java.util.ArrayList<>(dns);
             return c;
         }
 
@@ -312,6 +348,44 @@ public final class ContainerSpec {
         }
 
         /**
+         * The network: {@link Network#host()} also drops the NET namespace, the others add it.
+         * Default {@link Network#none()}.
+         */
+        public Builder network(Network network) {
+            this.network = Objects.requireNonNull(network, "network");
+            if (network.mode() == Network.Mode.HOST) {
+                namespaces.remove(Namespace.NET);
+            } else {
+                namespaces.add(Namespace.NET);
+            }
+            return this;
+        }
+
+        /** Adds a name other containers of its bridge network reach it by. */
+        public Builder networkAlias(String alias) {
+            aliases.add(Objects.requireNonNull(alias, "network alias"));
+            return this;
+        }
+
+        /** Publishes a port (needs a bridge network); see {@link PublishedPort#parse} for docker's syntax. */
+        public Builder publish(PublishedPort port) {
+            ports.add(Objects.requireNonNull(port, "published port"));
+            return this;
+        }
+
+        /** Adds {@code name} with IPv4 address {@code ip} to its {@code /etc/hosts} (docker's {@code --add-host}). */
+        public Builder addHost(String name, String ip) {
+            extraHosts.put(Objects.requireNonNull(name, "host name"), Objects.requireNonNull(ip, "host address"));
+            return this;
+        }
+
+        /** Adds a name server (IPv4) to its {@code /etc/resolv.conf}, instead of the host's. */
+        public Builder dns(String server) {
+            dns.add(Objects.requireNonNull(server, "dns server"));
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @throws InvalidSpecException naming the first bad value
@@ -333,6 +407,8 @@ public final class ContainerSpec {
             }
             SpecChecks.detachedStdio(detached, p);
             tmpfs.forEach(TmpfsMount::parse);
+            network = NetworkChecks.effective(network, namespaces);
+            NetworkChecks.check(network, aliases, ports, extraHosts, dns);
             return new ContainerSpec(this, p);
         }
     }

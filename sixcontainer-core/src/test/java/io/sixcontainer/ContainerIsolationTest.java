@@ -53,7 +53,8 @@ class ContainerIsolationTest extends RuntimeTestBase {
         List<String> kernelPaths = new java.util.ArrayList<>(Security.defaults().maskedPaths());
         kernelPaths.addAll(Security.defaults().readonlyPaths());
         assertThat(mountPoints.stream().filter(m -> !m.startsWith("/sys/fs/cgroup") && !kernelPaths.contains(m)))
-                .containsExactly("/", "/dev", "/dev/mqueue", "/dev/pts", "/dev/shm", "/proc", "/sys");
+                .containsExactly("/", "/dev", "/dev/mqueue", "/dev/pts", "/dev/shm", "/etc/hostname", "/etc/hosts",
+                        "/etc/resolv.conf", "/proc", "/sys");
         // the masked and read-only paths (MaskedPathsTest) that this host has
         assertThat(mountPoints).contains("/proc/sys");
     }

@@ -7,7 +7,7 @@ import java.util.Set;
 final class Suite {
 
     /** The workload groups, in the order they run; {@code BenchMain --only} picks some. */
-    static final List<String> GROUPS = List.of("latency", "exec", "throughput", "cli", "memory", "cold");
+    static final List<String> GROUPS = List.of("latency", "network", "exec", "throughput", "cli", "memory", "cold");
 
     private final Workbench bench;
     private final Plan plan;
@@ -28,6 +28,7 @@ final class Suite {
             }
             switch (group) {
                 case "latency" -> latency();
+                case "network" -> network();
                 case "exec" -> exec();
                 case "throughput" -> throughput();
                 case "cli" -> cli();
@@ -59,6 +60,23 @@ final class Suite {
         }
         if (bench.tools.has("unshare")) {
             pair("floor: launch -> exit", us, bench.unshare());
+        }
+    }
+
+    // Issue 16: what a bridge network and one published port add to a launch. The default
+    // bridge of the bench's root is made by the first launch and removed at the end.
+    private void network() throws Exception {
+        Contender bridged = bench.javaApiBridged();
+        for (int i = 0; i < plan.jitWarmup(); i++) {
+            bridged.action().run();
+        }
+        try {
+            pair("launch -> exit, bridge + 1 published port vs no network", bridged, bench.javaApi());
+            if (bench.hasCrun()) {
+                pair("launch -> exit, bridge + 1 published port", bridged, bench.crun());
+            }
+        } finally {
+            bench.runtime.removeNetwork(io.sixcontainer.Network.DEFAULT_BRIDGE);
         }
     }
 

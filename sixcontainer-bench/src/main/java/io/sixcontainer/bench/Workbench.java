@@ -96,6 +96,13 @@ final class Workbench implements AutoCloseable {
         return javaApi("sixcontainer, default confinement", defaultsSpec("/bin/true"));
     }
 
+    /** {@link #javaApi} on the default bridge network with one published port (a free host port). */
+    Contender javaApiBridged() {
+        return javaApi("sixcontainer, bridge + -p 80", spec("/bin/true").toBuilder()
+                .network(io.sixcontainer.Network.bridge(io.sixcontainer.Network.DEFAULT_BRIDGE))
+                .publish(io.sixcontainer.PublishedPort.tcp(80)).build());
+    }
+
     private Contender javaApi(String name, ContainerSpec spec) {
         return new Contender(name, () -> {
             try (Container c = runtime.launch(spec)) {

@@ -19,14 +19,17 @@ import java.util.stream.Stream;
  * @param helpers   "pid cmdline" of every process running the helper of one of this JVM's test roots
  * @param openFds   descriptors of this JVM that point at pipes, BPF objects or sixcontainer files
  * @param cgroups   cgroup directories named like ours (a container id, or the default parent)
+ * @param links     network devices named like ours (bridges, host ends of veths)
+ * @param nftTables nftables tables named like ours
  */
-public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> openFds, Set<String> cgroups) {
+public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> openFds, Set<String> cgroups,
+                           Set<String> links, Set<String> nftTables) {
 
     private static final Pattern OUR_CGROUP = Pattern.compile("[0-9a-f]{64}|" + Resources.DEFAULT_CGROUP_PARENT);
 
     /** Takes a snapshot now. */
     public static HostSnapshot take() {
-        return new HostSnapshot(readMounts(), readHelpers(), readFds(), readCgroups());
+        return new HostSnapshot(readMounts(), readHelpers(), readFds(), readCgroups(), readLinks(), readNftTables());
     }
 
     /** Human-readable differences: what {@code after} has that this snapshot does not. */
@@ -36,6 +39,8 @@ public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> 
         diff("helper process", helpers, after.helpers, leaks);
         diff("descriptor", openFds, after.openFds, leaks);
         diff("cgroup", cgroups, after.cgroups, leaks);
+        diff("network device", links, after.links, leaks);
+        diff("nftables table", nftTables, after.nftTables, leaks);
         return leaks;
     }
 
@@ -45,6 +50,40 @@ public record HostSnapshot(Set<String> mounts, Set<String> helpers, Set<String> 
                 out.add(what + ": " + s);
             }
         }
+    }
+
+    private static final Pattern OUR_LINK = Pattern.compile("sxv[0-9a-f]{12}|sxb[0-9a-f]{10}|sixc0");
+
+    /** Our devices in the host's network namespace. */
+    public static Set<String> readLinks() {
+        Set<String> set = new TreeSet<>();
+        try (Stream<Path> devs = Files.list(Path.of("/sys/class/net"))) {
+            devs.map(p -> p.getFileName().toString()).filter(n -> OUR_LINK.matcher(n).matches()).forEach(set::add);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return set;
+    }
+
+    /** Our nftables tables ({@code table ip sixcontainer}, {@code table ip sixc_...}); empty without nft. */
+    public static Set<String> readNftTables() {
+        Set<String> set = new TreeSet<>();
+        Path nft = Files.isExecutable(Path.of("/usr/sbin/nft")) ? Path.of("/usr/sbin/nft") : null;
+        if (nft == null) {
+            return set;
+        }
+        try {
+            Process p = new ProcessBuilder(nft.toString(), "list", "tables").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            out.lines().filter(l -> l.matches("table ip (sixcontainer|sixc_.*)")).forEach(set::add);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return set;
     }
 
     private static Set<String> readMounts() {

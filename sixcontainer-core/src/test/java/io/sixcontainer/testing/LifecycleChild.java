@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * A child JVM for lifecycle tests. {@code detach ROOT NAME CMD...}: launches a detached
  * container, prints "id ID" (or "error MESSAGE") and exits. {@code attach ROOT NAME CMD...}:
- * launches an attached container, prints "id ID", and waits to be killed.
+ * launches an attached container, prints "id ID", and waits to be killed. With
+ * {@code -Dsixc.test.network=NAME} the container is on that bridge network, with
+ * {@code -Dsixc.test.publish=PORT} it publishes that TCP port.
  */
 public final class LifecycleChild {
 
@@ -22,8 +24,18 @@ public final class LifecycleChild {
     public static void main(String[] args) throws Exception {
         ContainerRuntime runtime = ContainerRuntime.open(Path.of(args[1]));
         List<String> command = Arrays.asList(args).subList(3, args.length);
-        ContainerSpec spec = ContainerSpec.builder().rootfs(runtime.busyboxRootfs()).name(args[2])
-                .command(command).detached(args[0].equals("detach")).build();
+        ContainerSpec.Builder b = ContainerSpec.builder().rootfs(runtime.busyboxRootfs()).name(args[2])
+                .command(command).detached(args[0].equals("detach"));
+        String network = System.getProperty("sixc.test.network");
+        if (network != null) {
+            b.network(io.sixcontainer.Network.bridge(network));
+        }
+        String publish = System.getProperty("sixc.test.publish");
+        if (publish != null) {
+            // WebServer's script writes its pages there.
+            b.publish(io.sixcontainer.PublishedPort.tcp(Integer.parseInt(publish))).tmpfs("/www", "exec");
+        }
+        ContainerSpec spec = b.build();
         try {
             Container c = runtime.launch(spec);
             System.out.println("id " + c.id());

@@ -26,8 +26,15 @@ public abstract class RuntimeTestBase {
     @AfterAll
     static void closeRuntime() {
         if (runtime != null) {
-            runtime.close();
-            runtime = null;
+            try {
+                runtime.close();
+            } finally {
+                // Bridges and nft tables are the host's: a test root's networks go with it.
+                for (io.sixcontainer.NetworkInfo n : runtime.networks()) {
+                    runtime.removeNetwork(n.name());
+                }
+                runtime = null;
+            }
         }
         TestRoots.delete(root);
         root = null;

@@ -24,6 +24,8 @@ public final class Errno {
     public static final int EACCES = 13;
     /** File exists. */
     public static final int EEXIST = 17;
+    /** No such device (also: no network interface of that name or index). */
+    public static final int ENODEV = 19;
     /** Invalid argument. */
     public static final int EINVAL = 22;
     /** No space left on device (also: a bpf log or id buffer too small). */
@@ -34,6 +36,14 @@ public final class Errno {
     public static final int ERANGE = 34;
     /** No data available (no such extended attribute). */
     public static final int ENODATA = 61;
+    /** Protocol not available (a socket option this kernel does not know). */
+    public static final int ENOPROTOOPT = 92;
+    /** Address already in use (a port someone else has bound). */
+    public static final int EADDRINUSE = 98;
+    /** Cannot assign requested address (an address that is none of this host's). */
+    public static final int EADDRNOTAVAIL = 99;
+    /** Connection timed out (also: no answer in time). */
+    public static final int ETIMEDOUT = 110;
 
     private Errno() {
     }

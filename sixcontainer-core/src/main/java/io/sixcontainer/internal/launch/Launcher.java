@@ -50,18 +50,52 @@ public final class Launcher {
      *                 and, for a detached container, the log
      */
     public StartedProcess launch(LaunchPlan plan, Stdio stdin, Stdio stdout, Stdio stderr, Path stateDir) {
+        return launch(plan, stdin, stdout, stderr, stateDir, new int[0], pid -> { });
+    }
+
+    /** What joins the init's network namespace to its network, before the init goes on. */
+    @FunctionalInterface
+    public interface NetworkAttach {
+        /** Gives the network namespace of init {@code pid} its devices, addresses and routes. */
+        void attach(int pid);
+    }
+
+    /**
+     * {@link #launch(LaunchPlan, Stdio, Stdio, Stdio, Path)} with the descriptors the monitor
+     * keeps while the container runs ({@code held}, closed here once handed over) and, for a
+     * plan on a bridge, the step that attaches the init's network namespace: it runs once the
+     * init exists and before it reads its config, so its command starts with its network up.
+     */
+    public StartedProcess launch(LaunchPlan plan, Stdio stdin, Stdio stdout, Stdio stderr, Path stateDir, int[] held,
+                                 NetworkAttach network) {
         Stdio out = plan.detached() ? Stdio.discard() : stdout;
         Stdio err = plan.detached() ? Stdio.discard() : stderr;
         // The init's terminal is the host's: the container's devpts does not exist before the init mounts it.
-        Descriptors d = plan.process().tty() ? Descriptors.openTerminal(PtyMaster::open)
-                : Descriptors.open(stdin, out, err);
-        MonitorLink monitor = spawn(d, helperArgs(plan, stateDir), plan.detached());
+        Descriptors d;
+        try {
+            d = plan.process().tty() ? Descriptors.openTerminal(PtyMaster::open) : Descriptors.open(stdin, out, err);
+        } catch (RuntimeException e) {
+            Libc.closeAll(held);
+            throw e;
+        }
+        // From here the descriptors close them, with the other child ends, once the helper has them.
+        d.held = held;
+        MonitorLink monitor = spawn(d, helperArgs(plan, stateDir, held.length), plan.detached());
         CgroupManager cgroup = CgroupManager.of(plan.cgroups());
         try {
             return handshake(d, monitor, "container " + plan.id(), () -> {
                 cgroup.create(plan.resources(), DeviceRule.parseAll(plan.confinement().deviceRules()));
-                writeConfig(d, monitor, PlanEncoder.run(plan, d.pty == null ? null : d.pty.slavePath()));
-                MonitorEvent started = awaitPidEvent(monitor);
+                LaunchConfig config = PlanEncoder.run(plan, d.pty == null ? null : d.pty.slavePath());
+                MonitorEvent started;
+                if (plan.network().bridged()) {
+                    // The init waits for its config: its network namespace is attached meanwhile.
+                    started = awaitPidEvent(monitor);
+                    network.attach(started.value());
+                    writeConfig(d, monitor, config);
+                } else {
+                    writeConfig(d, monitor, config);
+                    started = awaitPidEvent(monitor);
+                }
                 if (started.startTime() <= 0) {
                     throw new IllegalStateException("expected the init's start time from the helper, got " + started);
                 }
@@ -140,9 +174,13 @@ public final class Launcher {
         }
     }
 
-    private List<String> helperArgs(LaunchPlan plan, Path stateDir) {
+    private List<String> helperArgs(LaunchPlan plan, Path stateDir, int held) {
         List<String> args = new ArrayList<>(List.of(helper.toString(), "run", Integer.toString(cloneFlags(plan)),
                 "--state-dir", stateDir.toString()));
+        if (held > 0) {
+            args.add("--held-fds");
+            args.add(Integer.toString(held));
+        }
         if (plan.detached()) {
             args.add("--log");
             args.add("--detach");
@@ -218,6 +256,7 @@ public final class Launcher {
         int[] events;
         int[] execStatus;
         int[] lifeline;
+        int[] held = new int[0];
         PtyMaster pty;
 
         /** A pseudo-terminal's slave as the process's stdin, stdout and stderr. */
@@ -265,6 +304,9 @@ public final class Launcher {
             t.put(Protocol.FD_EVENTS, events[1]);
             t.put(Protocol.FD_EXEC_STATUS, execStatus[1]);
             t.put(Protocol.FD_LIFELINE, lifeline[0]);
+            for (int i = 0; i < held.length; i++) {
+                t.put(Protocol.FD_HELD_FIRST + i, held[i]);
+            }
             return t;
         }
 
@@ -278,6 +320,8 @@ public final class Launcher {
                 pty.closeSlave();
             }
             Libc.closeAll(end(config, 0), end(events, 1), end(execStatus, 1), end(lifeline, 0));
+            Libc.closeAll(held);
+            held = new int[0];
         }
 
         void closeParentEnds() {

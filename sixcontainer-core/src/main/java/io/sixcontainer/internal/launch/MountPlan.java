@@ -86,12 +86,17 @@ public final class MountPlan {
     }
 
     /**
-     * The steps a spec's options add after the standard plan: the volumes and tmpfs mounts
+     * The steps a spec's options add after the standard plan: the container's {@code /etc}
+     * files from {@code stateDir}, the volumes and tmpfs mounts
      * (shallower targets first) and, last so that every mount point exists by then, the
      * read-only remount of {@code /}.
      */
-    public static List<MountStep> options(ContainerSpec spec) {
+    public static List<MountStep> options(ContainerSpec spec, java.nio.file.Path stateDir) {
         List<MountStep> plan = new ArrayList<>();
+        // The container's own hosts, hostname and resolv.conf, first: a volume on one of them wins.
+        for (String[] f : io.sixcontainer.internal.net.EtcFiles.FILES) {
+            plan.add(MountStep.mount(stateDir.resolve(f[0]).toString(), f[1], "", MS_BIND(), ""));
+        }
         // Parents before children, whatever order they were given in (docker sorts the same way).
         List<Map.Entry<String, MountStep>> userMounts = new ArrayList<>();
         for (Volume v : spec.volumes()) {

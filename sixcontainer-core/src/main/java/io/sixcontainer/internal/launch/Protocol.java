@@ -28,6 +28,10 @@ public final class Protocol {
     static final int FD_EXEC_STATUS = 5;
     /** Java to monitor: EOF when the JVM is gone. */
     static final int FD_LIFELINE = 6;
+    /** Java to monitor: the first of the descriptors it keeps open while the container runs ({@code --held-fds N}). */
+    static final int FD_HELD_FIRST = 7;
+    /** The most descriptors a monitor keeps ({@code --held-fds}). */
+    static final int FD_HELD_MAX = 64;
 
     /** The byte that releases a detached container from its lifeline. */
     static final byte LIFELINE_DETACH = 'D';

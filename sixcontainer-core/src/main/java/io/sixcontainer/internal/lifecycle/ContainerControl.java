@@ -43,11 +43,20 @@ final class ContainerControl {
     private final ImageCatalog images;
     private final ExecRunner executor;
 
-    ContainerControl(StateStore store, NameRegistry names, ExecRunner executor, ImageCatalog images) {
+    ContainerControl(StateStore store, NameRegistry names, ExecRunner executor, ImageCatalog images,
+                     io.sixcontainer.internal.net.ContainerNetworks networks) {
+        this.networks = networks;
         this.store = store;
         this.names = names;
         this.executor = executor;
         this.images = images;
+    }
+
+    private final io.sixcontainer.internal.net.ContainerNetworks networks;
+
+    /** The networks its containers are on. */
+    io.sixcontainer.internal.net.ContainerNetworks networks() {
+        return networks;
     }
 
     ExecProcess exec(String id, ExecSpec spec) {
@@ -229,6 +238,8 @@ final class ContainerControl {
             // The directory goes into the trash first: from here no reader finds the container,
             // and a JVM killed in the middle leaves it there (with the record, so the cgroup's
             // parent) for the next open to finish. Its files are deleted in the background.
+            Optional<LaunchPlan> ended = store.plan(id);
+            ended.ifPresent(p -> networks.detach(id, p.network()));
             java.nio.file.Path doomed = store.detach(id);
             Optional<LaunchPlan> plan = store.planIn(doomed);
             CgroupManager.of(plan.map(LaunchPlan::cgroups)

@@ -15,6 +15,9 @@ import io.sixcontainer.internal.state.StateStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import io.sixcontainer.internal.net.ContainerNetworks;
+import io.sixcontainer.internal.net.Ipam;
 
 /**
  * One launch, in order: volume sources checked, the plan made under the image lock and
@@ -28,8 +31,13 @@ final class ContainerLaunch {
     private final NameRegistry names;
     private final ImageStore images;
     private final Launcher launcher;
+    private final ContainerNetworks networks;
+    private final Function<String, Ipam.Owner> owners;
 
-    ContainerLaunch(Path root, StateStore store, NameRegistry names, ImageStore images, Launcher launcher) {
+    ContainerLaunch(Path root, StateStore store, NameRegistry names, ImageStore images, Launcher launcher,
+                    ContainerNetworks networks, Function<String, Ipam.Owner> owners) {
+        this.networks = networks;
+        this.owners = owners;
         this.root = root;
         this.store = store;
         this.names = names;
@@ -46,36 +54,33 @@ final class ContainerLaunch {
         Workspace.prepareVolumes(spec);
         ContainerRecord rec = newRecord(spec);
         Path dir = store.dir(rec.id);
+        ContainerNetworks.Reservation net = networks.reserve(rec.id, spec, owners);
         Planned planned;
-        if (spec.image() == null) {
-            planned = new Planned(LaunchPlanner.plan(rec.id, spec, null, LaunchPlanner.rootfs(spec.rootfs())), null);
-            store.create(rec, planned.plan());
-        } else {
-            // Resolved and recorded under the image lock: an image removal in another JVM then
-            // either sees this container as a user of its layers or has finished before.
-            planned = images.locked(() -> {
-                ImageRecord image = images.resolve(spec.image());
-                List<Path> lowerDirs = images.lowerDirs(image);
-                Planned p = new Planned(LaunchPlanner.plan(rec.id, spec, image, Workspace.root(root, dir, lowerDirs)),
-                        lowerDirs.getFirst());
-                store.create(rec, p.plan());
-                return p;
-            });
+        try {
+            planned = plan(spec, rec, dir, net);
+        } catch (RuntimeException e) {
+            networks.release(rec.id, net);
+            throw e;
         }
         LaunchPlan plan = planned.plan();
         try {
             claimName(spec, rec);
         } catch (RuntimeException e) {
+            networks.release(rec.id, net);
             store.delete(rec.id);
             throw e;
         }
         StartedProcess process;
         try {
+            networks.writeEtcFiles(rec.id, plan.network(), plan.hostname(), rec.name);
             if (planned.topLayer() != null) {
                 Workspace.create(root, dir, planned.topLayer());
             }
-            process = launcher.launch(plan, spec.stdin(), spec.stdout(), spec.stderr(), dir);
+            String name = rec.name;
+            process = launcher.launch(plan, spec.stdin(), spec.stdout(), spec.stderr(), dir, net.takeSockets(),
+                    pid -> networks.attach(rec.id, plan.network(), pid, plan.hostname(), name));
         } catch (RuntimeException e) {
+            networks.release(rec.id, net);
             discard(rec, e);
             throw e;
         }
@@ -88,9 +93,32 @@ final class ContainerLaunch {
             store.rewrite(rec);
         } catch (RuntimeException e) {
             abandon(process, rec, e);
+            networks.detach(rec.id, plan.network());
             throw e;
         }
         return new Started(rec, plan, process);
+    }
+
+    // The plan, recorded with the first record.
+    private Planned plan(ContainerSpec spec, ContainerRecord rec, Path dir, ContainerNetworks.Reservation net) {
+        Planned planned;
+        if (spec.image() == null) {
+            planned = new Planned(LaunchPlanner.plan(rec.id, spec, null, LaunchPlanner.rootfs(spec.rootfs()),
+                    net.plan(), dir), null);
+            store.create(rec, planned.plan());
+        } else {
+            // Resolved and recorded under the image lock: an image removal in another JVM then
+            // either sees this container as a user of its layers or has finished before.
+            planned = images.locked(() -> {
+                ImageRecord image = images.resolve(spec.image());
+                List<Path> lowerDirs = images.lowerDirs(image);
+                Planned p = new Planned(LaunchPlanner.plan(rec.id, spec, image, Workspace.root(root, dir, lowerDirs),
+                        net.plan(), dir), lowerDirs.getFirst());
+                store.create(rec, p.plan());
+                return p;
+            });
+        }
+        return planned;
     }
 
     /** A plan, and the image's top layer whose mode the write layer takes (null without an image). */

@@ -9,6 +9,10 @@ import io.sixcontainer.ExitStatus;
 import io.sixcontainer.internal.exec.ExecRunner;
 import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.image.ImageStore;
+import io.sixcontainer.internal.net.ContainerNetworks;
+import io.sixcontainer.internal.net.Ipam;
+import io.sixcontainer.internal.plan.LaunchPlan;
+import io.sixcontainer.internal.state.ProcessIdentity;
 import io.sixcontainer.internal.state.ContainerRecord;
 import io.sixcontainer.internal.state.NameRegistry;
 import io.sixcontainer.internal.state.StateStore;
@@ -34,6 +38,7 @@ public final class ContainerRegistry {
     private final ContainerLaunch launches;
     private final ContainerControl ops;
     private final Map<String, AttachedHandle> attached = new ConcurrentHashMap<>();
+    private final ContainerNetworks networks;
 
     /** @param root the runtime root */
     public ContainerRegistry(Path root, Launcher launcher) {
@@ -42,8 +47,9 @@ public final class ContainerRegistry {
         this.images = new ImageStore(root);
         this.imageOps = new ImageCatalog(images, store);
         this.names = new NameRegistry(root);
-        this.ops = new ContainerControl(store, names, new ExecRunner(launcher), imageOps);
-        this.launches = new ContainerLaunch(root, store, names, images, launcher);
+        this.networks = new ContainerNetworks(root, store::dir);
+        this.ops = new ContainerControl(store, names, new ExecRunner(launcher), imageOps, networks);
+        this.launches = new ContainerLaunch(root, store, names, images, launcher, networks, this::owner);
     }
 
     /** The image operations. */
@@ -51,9 +57,39 @@ public final class ContainerRegistry {
         return imageOps;
     }
 
+    /** The networks. */
+    public ContainerNetworks networks() {
+        return networks;
+    }
+
+    /** Removes network {@code name}; refused while a live container is on it. */
+    public void removeNetwork(String name) {
+        networks.remove(name, this::owner);
+    }
+
+    /** What the state says of container {@code id}, for the network's leases. */
+    Ipam.Owner owner(String id) {
+        Optional<ContainerRecord> r = store.read(id);
+        if (r.isEmpty()) {
+            return Ipam.Owner.NO_RECORD;
+        }
+        ContainerRecord rec = r.get();
+        return switch (rec.status) {
+            case CREATED -> ProcessIdentity.isAlive(rec.launcherPid, rec.launcherStartTime) ? Ipam.Owner.LIVE
+                    : Ipam.Owner.ENDED;
+            case RUNNING -> ProcessIdentity.isAlive(rec.pid, rec.pidStartTime) ? Ipam.Owner.LIVE : Ipam.Owner.ENDED;
+            case EXITED, REMOVING -> Ipam.Owner.ENDED;
+        };
+    }
+
     /** Repairs what JVMs killed mid-launch or mid-remove left behind (see {@link Repair}). */
     public void repair() {
         new Repair(store, names, ops::cgroupOf).run();
+        try {
+            networks.repair(this::owner);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ContainerRegistry.class).warn("cannot repair the networks", e);
+        }
         // Containers a repair removed may have been the last users of a removed image's layers.
         imageOps.collectUnusedLayers();
     }
@@ -79,6 +115,12 @@ public final class ContainerRegistry {
     // record takes (StateStore.refresh); recording it here too would be one more write per
     // container, racing with the close() that usually follows.
     private void attachedExited(AttachedHandle c) {
+        try {
+            store.plan(c.id()).ifPresent(p -> networks.detach(c.id(), p.network()));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ContainerRegistry.class).warn("container {}: taking back its network"
+                    + " failed", c.id(), e);
+        }
         // Listed as attached until its removal (auto-remove) is done or queued: closeAttached
         // must not skip it and let ContainerRuntime.close finish before that removal.
         try {
@@ -163,6 +205,10 @@ public final class ContainerRegistry {
     // removed here (no JVM watched it end; its monitor only records the exit).
     private Optional<ContainerRecord> current(String id) {
         Optional<ContainerRecord> r = store.refresh(id);
+        if (r.isPresent() && r.get().status == ContainerStatus.EXITED) {
+            // No JVM may have watched a detached one end: its network is taken back here.
+            store.plan(id).filter(LaunchPlan::detached).ifPresent(p -> networks.detach(id, p.network()));
+        }
         if (r.isPresent() && r.get().status == ContainerStatus.EXITED
                 && store.plan(id).filter(p -> p.autoRemove() && p.detached()).isPresent()) {
             try {

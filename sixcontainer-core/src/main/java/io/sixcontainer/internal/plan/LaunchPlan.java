@@ -16,8 +16,9 @@ import java.util.Set;
  * init, exec takes its defaults, confinement and cgroups from it, inspect, ps, repair and
  * commit read it. It never changes; what does (status, pid, exit) is in the record.
  *
- * <p>Sections a later feature adds (a network with its addresses and published ports, a
- * user namespace with its id maps) go here as records of their own, with the version raised.
+ * <p>Sections a later feature adds (a user namespace with its id maps) go here as records
+ * of their own, with the version raised; the network section came before any plan was
+ * released, so version 1 has it.
  *
  * @param id           the container id
  * @param image        the image the root is made from, or null for a rootfs directory used as it is
@@ -30,12 +31,14 @@ import java.util.Set;
  * @param confinement  capabilities, seccomp, masked paths, limits, device rules
  * @param resources    the limits written to its cgroup
  * @param cgroups      where its cgroup is: the only record of those paths
+ * @param network      its network, address and published ports
  * @param detached     whether it outlives its launcher, its output going to its log
  * @param autoRemove   whether it is removed once it has exited
  */
 public record LaunchPlan(String id, ImageLayers image, RootMount root, ProcessPlan process, Set<Namespace> namespaces,
                          String hostname, List<MountStep> systemMounts, List<MountStep> userMounts,
-                         ConfinementPlan confinement, Resources resources, CgroupPlacement cgroups, boolean detached,
+                         ConfinementPlan confinement, Resources resources, CgroupPlacement cgroups, NetworkPlan network,
+                         boolean detached,
                          boolean autoRemove) {
 
     /** The version of {@code plan.json} this code writes and reads. */

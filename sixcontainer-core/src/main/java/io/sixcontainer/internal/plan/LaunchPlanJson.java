@@ -46,6 +46,7 @@ public final class LaunchPlanJson {
             PlanSectionsJson.confinement(g, plan.confinement());
             PlanSectionsJson.resources(g, plan.resources());
             PlanSectionsJson.cgroups(g, plan.cgroups());
+            NetworkPlanJson.write(g, plan.network());
             g.writeBooleanField("detached", plan.detached());
             g.writeBooleanField("autoRemove", plan.autoRemove());
             g.writeEndObject();
@@ -77,6 +78,7 @@ public final class LaunchPlanJson {
                 case "confinement" -> x.confinement = PlanSectionsJson.readConfinement(p);
                 case "resources" -> x.resources = PlanSectionsJson.readResources(p);
                 case "cgroups" -> x.cgroups = PlanSectionsJson.readCgroups(p);
+                case "network" -> x.network = NetworkPlanJson.read(p);
                 case "detached" -> x.detached = JsonValueReader.bool(p);
                 case "autoRemove" -> x.autoRemove = JsonValueReader.bool(p);
                 default -> throw JsonValueReader.unknownField(p, name);
@@ -84,12 +86,12 @@ public final class LaunchPlanJson {
         });
         if (x.version == 0 || x.id == null || x.root == null || x.process == null || x.namespaces == null
                 || x.systemMounts == null || x.userMounts == null || x.confinement == null || x.resources == null
-                || x.cgroups == null) {
+                || x.cgroups == null || x.network == null) {
             throw new JsonMismatchException(p, "a plan lacks a section (version, id, root, process, namespaces,"
-                    + " mounts, confinement, resources or cgroups)");
+                    + " mounts, confinement, resources, cgroups or network)");
         }
         return new LaunchPlan(x.id, x.image, x.root, x.process, x.namespaces, x.hostname, x.systemMounts, x.userMounts,
-                x.confinement, x.resources, x.cgroups, x.detached, x.autoRemove);
+                x.confinement, x.resources, x.cgroups, x.network, x.detached, x.autoRemove);
     }
 
     private static final class Parts {
@@ -105,6 +107,7 @@ public final class LaunchPlanJson {
         ConfinementPlan confinement;
         io.sixcontainer.Resources resources;
         io.sixcontainer.internal.cgroup.CgroupPlacement cgroups;
+        NetworkPlan network;
         boolean detached;
         boolean autoRemove;
     }

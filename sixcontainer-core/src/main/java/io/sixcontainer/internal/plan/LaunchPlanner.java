@@ -32,9 +32,12 @@ public final class LaunchPlanner {
      *
      * @param image the image {@code spec} names (resolved under the image lock), or null for a rootfs
      * @param root  what becomes {@code /}: {@code spec}'s rootfs, or the image's overlay
+     * @param network  its network as leased and reserved ({@link io.sixcontainer.internal.net.ContainerNetworks#reserve})
+     * @param stateDir its state directory, where its {@code /etc/hosts}, hostname and resolv.conf are
      * @throws InvalidSpecException when the image's defaults leave it without a command or name a bad user
      */
-    public static LaunchPlan plan(String id, ContainerSpec spec, ImageRecord image, RootMount root) {
+    public static LaunchPlan plan(String id, ContainerSpec spec, ImageRecord image, RootMount root, NetworkPlan network,
+                                  Path stateDir) {
         ImageConfig config = image != null ? image.config : null;
         ProcessPlan process = process(spec, config);
         String hostname = !spec.namespaces().contains(Namespace.UTS) ? null
@@ -42,8 +45,8 @@ public final class LaunchPlanner {
         var cgroups = CgroupLayout.host().placementFor(id, spec.resources());
         return new LaunchPlan(id, image != null ? new ImageLayers(spec.image(), image.id, image.layers) : null, root,
                 process, spec.namespaces(), hostname, MountPlan.standard(spec.namespaces(), cgroups),
-                MountPlan.options(spec), confinement(spec.security()), spec.resources(), cgroups, spec.detached(),
-                spec.autoRemove());
+                MountPlan.options(spec, stateDir), confinement(spec.security()), spec.resources(), cgroups, network,
+                spec.detached(), spec.autoRemove());
     }
 
     // The image's entrypoint, command, environment, working directory and user for what the spec leaves unset.

@@ -64,6 +64,8 @@ public final class ContainerRecord {
         return new ContainerInfo(id, name, plan != null ? plan.imageLabel() : "(unknown: recorded before launch plans)",
                 plan != null ? plan.process().args() : List.of(), status, created, started, finished,
                 status == ContainerStatus.RUNNING ? pid : 0, exit, detached,
-                detached ? dir.resolve(StateStore.LOG_FILE) : null);
+                detached ? dir.resolve(StateStore.LOG_FILE) : null,
+                plan != null ? plan.network().name() : "none", plan != null ? plan.network().address() : null,
+                plan != null ? plan.network().ports() : List.of());
     }
 }

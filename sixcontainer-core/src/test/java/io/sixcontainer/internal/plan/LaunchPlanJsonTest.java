@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sixcontainer.Namespace;
+import io.sixcontainer.Network;
+import io.sixcontainer.PublishedPort;
 import io.sixcontainer.Resources;
 import io.sixcontainer.Security;
 import io.sixcontainer.User;
@@ -52,6 +54,11 @@ class LaunchPlanJsonTest {
                                 Path.of("/sys/fs/cgroup/memory"), Path.of("/sys/fs/cgroup/memory/custom.slice/x")),
                         new CgroupPlacement.Placed(List.of("cpu", "cpuacct"), Path.of("/elsewhere/cpu,cpuacct"),
                                 Path.of("/elsewhere/cpu,cpuacct"), Path.of("/elsewhere/cpu,cpuacct/custom.slice/x")))),
+                new NetworkPlan(Network.Mode.BRIDGE, "testnet", "sxb0123456789", "10.89.3.0/24", "10.89.3.7",
+                        "10.89.3.1", "sxv" + "ab".repeat(6), List.of("db", "primary"),
+                        List.of(new PublishedPort(null, 32768, 80, PublishedPort.Transport.TCP),
+                                PublishedPort.parse("127.0.0.1:5353:53/udp")),
+                        Map.of("registry", "10.89.3.9"), List.of("10.89.3.1")),
                 true, true);
     }
 
@@ -64,7 +71,7 @@ class LaunchPlanJsonTest {
                 Resources.none(), new CgroupPlacement(true, "sixcontainer", List.of(new CgroupPlacement.Placed(List.of(),
                         Path.of("/sys/fs/cgroup"), Path.of("/sys/fs/cgroup/user.slice"),
                         Path.of("/sys/fs/cgroup/user.slice/sixcontainer/y")))),
-                false, false);
+                NetworkPlan.without(Network.none(), Map.of(), List.of()), false, false);
     }
 
     @Test

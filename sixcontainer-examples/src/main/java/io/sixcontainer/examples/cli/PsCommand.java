@@ -34,9 +34,10 @@ final class PsCommand implements Callable<Integer> {
             } else if (json) {
                 System.out.println(JsonOutput.write(shown));
             } else {
-                Table t = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES");
+                Table t = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
                 for (ContainerInfo i : shown) {
-                    t.row(i.shortId(), i.image(), quoteCommand(i.command()), Durations.ago(i.created()), status(i), i.name());
+                    t.row(i.shortId(), i.image(), quoteCommand(i.command()), Durations.ago(i.created()), status(i),
+                            ports(i), i.name());
                 }
                 t.print(System.out);
             }
@@ -52,6 +53,13 @@ final class PsCommand implements Callable<Integer> {
             case EXITED -> "Exited (" + i.exit().map(e -> Integer.toString(e.shellCode())).orElse("unknown") + ") "
                     + (i.finished() != null ? Durations.ago(i.finished()) : "");
         };
+    }
+
+    // docker's spelling: 0.0.0.0:32768->80/tcp
+    private static String ports(ContainerInfo i) {
+        return String.join(", ", i.ports().stream().map(p -> (p.hostIp() == null ? "0.0.0.0" : p.hostIp()
+                .getHostAddress()) + ":" + p.hostPort() + "->" + p.containerPort() + "/"
+                + p.transport().name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     private static String quoteCommand(List<String> command) {

@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
                 "  echo data | sixc run -i busybox wc -c     # stdin as a plain pipe",
                 "  sixc run --read-only --tmpfs /tmp:size=16m busybox sh -c 'touch /tmp/ok'",
                 "  sixc run --network host busybox ip addr",
+                "  sixc run -d -p 8080:80 busybox httpd -f -p 80   # reachable at localhost:8080",
+                "  sixc network create app; sixc run -d --network app --name db --network-alias primary busybox sleep 1d",
                 "  sixc run -e HOME -e GREETING=hi --env-file ./app.env busybox env",
                 "  sixc run --hostname box -w /tmp busybox sh -c 'hostname; pwd'",
                 "  sixc run -m 100m --cpus 0.5 --pids-limit 50 busybox sh",
@@ -105,9 +107,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Mount a tmpfs, e.g. /run:size=16m,mode=755 (default nosuid,nodev,noexec).")
     List<String> tmpfs = new ArrayList<>();
 
-    @Option(names = "--network", paramLabel = "MODE", defaultValue = "none",
-            description = "none: an own network namespace with only loopback (default); host: the host's network.")
-    String network;
+    @Mixin
+    NetworkOptions net = new NetworkOptions();
 
     @Parameters(paramLabel = "[IMAGE] COMMAND [ARG...]",
             description = "The image, then the command and its arguments (default: sh).")
@@ -141,6 +142,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             volumes.forEach(v -> spec.volume(Volume.parse(v)));
             spec.user(identity.toUser());
+            net.applyTo(spec);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         } catch (InvalidSpecException e) {
             throw usage(e.getMessage());
         }
@@ -185,16 +189,10 @@ final class RunCommand implements Callable<Integer> {
 
     private EnumSet<Namespace> namespaces() {
         EnumSet<Namespace> all = EnumSet.allOf(Namespace.class);
-        switch (network) {
-            case "none" -> {
-                return all;
-            }
-            case "host" -> {
-                all.remove(Namespace.NET);
-                return all;
-            }
-            default -> throw usage("--network: unsupported mode '" + network + "' (none or host)");
+        if (net.host()) {
+            all.remove(Namespace.NET);
         }
+        return all;
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -34,6 +34,8 @@ final class Subcommands {
         ALL.put("commit", CommitCommand.class);
         ALL.put("import", ImportCommand.class);
         ALL.put("export", ExportCommand.class);
+        ALL.put("network", NetworkCommand.class);
+        ALL.put("port", PortCommand.class);
     }
 
     private Subcommands() {

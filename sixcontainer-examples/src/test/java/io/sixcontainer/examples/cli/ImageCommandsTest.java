@@ -31,6 +31,7 @@ class ImageCommandsTest {
             return;
         }
         sixc.run("rm", "-f", "sixHelloeverybody", "keeper");
+        CliNetworks.removeAll(root);
         for (Path dir : new Path[] {root, work}) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -27,6 +27,11 @@ class InteractiveTerminalTest {
     Path root;
     @RegisterExtension
     final TmuxTerminals terminals = new TmuxTerminals();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeNetworks() {
+        CliNetworks.removeAll(root);
+    }
     private TmuxSession tmux;
 
     @Test

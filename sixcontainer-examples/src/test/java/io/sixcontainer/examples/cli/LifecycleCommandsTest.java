@@ -29,6 +29,7 @@ class LifecycleCommandsTest {
             return;
         }
         sixc.run("rm", "-f", "web", "sleeper");
+        CliNetworks.removeAll(root);
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -16,6 +16,11 @@ class SignalProxyTest {
 
     @RegisterExtension
     final TmuxTerminals terminals = new TmuxTerminals();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeNetworks() {
+        CliNetworks.removeAll(root);
+    }
     @TempDir
     Path root;
     private TmuxSession tmux;

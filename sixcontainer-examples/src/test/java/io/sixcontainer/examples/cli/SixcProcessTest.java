@@ -15,6 +15,11 @@ abstract class SixcProcessTest {
         CliProcess.assumeRoot();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeNetworks() {
+        CliNetworks.removeAll(root);
+    }
+
     /** Runs {@code sixc ARGS} on the class's root and waits for it. */
     static CliProcess.Result sixc(String... args) {
         return CliProcess.run(root, args);

@@ -40,6 +40,11 @@ class TerminalInjectionTest {
     @RegisterExtension
     final TmuxTerminals terminals = new TmuxTerminals();
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeNetworks() {
+        CliNetworks.removeAll(root);
+    }
+
     @BeforeAll
     static void buildAttacker() throws Exception {
         CliProcess.assumeRoot();

@@ -1,6 +1,10 @@
 // Generated in jextract's layout from <sched.h> (sixcontainer-native/jextract/README.md); errno capture added by hand.
 package io.sixcontainer.ffi.libc;
 
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
 /** Bindings for {@code <sched.h>}. */
 @SuppressWarnings({"unused", "checkstyle:TypeName"})
 public final class sched_h extends libc_h$shared {
@@ -55,6 +59,39 @@ public final class sched_h extends libc_h$shared {
     /** {@snippet lang=c : #define CLONE_NEWNET 1073741824} */
     public static int CLONE_NEWNET() {
         return CLONE_NEWNET;
+    }
+
+    private static final class setns {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_INT);
+        static final MemorySegment ADDR = findOrThrow("setns");
+        static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /** Function descriptor for {@code setns}. */
+    public static FunctionDescriptor setns$descriptor() {
+        return setns.DESC;
+    }
+
+    /** Downcall method handle for {@code setns}. */
+    public static MethodHandle setns$handle() {
+        return setns.HANDLE;
+    }
+
+    /** Address of {@code setns}. */
+    public static MemorySegment setns$address() {
+        return setns.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c : int setns(int fd, int nstype) }
+     * errno is captured into {@code errnoState} (see {@link #ERRNO_STATE_LAYOUT}).
+     */
+    public static int setns(MemorySegment errnoState, int fd, int nstype) {
+        try {
+            return (int) setns.HANDLE.invokeExact(errnoState, fd, nstype);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
     }
 
 }

@@ -104,10 +104,14 @@ final class NatScript {
     /** The forward rules of a network (its filter chain). */
     static List<String> forward(String bridge) {
         String br = quoted(bridge);
+        // The base chain accepts by default: these rules only drop what enters the bridge from
+        // another interface (another network's bridge, the host's uplink) unless it answers the
+        // bridge's own traffic or is a published port. No rule accepts traffic leaving the bridge:
+        // the chain of a network jumped to earlier would then let it into a later network's bridge.
         return List.of(
                 "oifname " + br + " ct state established,related accept",
                 "oifname " + br + " ct status dnat accept",
-                "iifname " + br + " accept");
+                "oifname " + br + " iifname != " + br + " drop");
     }
 
     /** The DNAT rule of one published port (in the container's chain). */

@@ -75,7 +75,7 @@ class NatTableTest {
         assertThat(t.rulesOf("fwd-my.net-1")).containsExactly(
                 "oifname sxtbr0 ct state established,related accept",
                 "oifname sxtbr0 ct status dnat accept",
-                "iifname sxtbr0 accept");
+                "oifname sxtbr0 iifname != sxtbr0 drop");
         assertThat(t.rulesOf("postrouting")).containsExactly("jump nat-my.net-1 comment sixc:net:my.net-1");
         assertThat(t.rulesOf("forward")).containsExactly("jump fwd-my.net-1 comment sixc:net:my.net-1");
         assertThat(nat.networkNames()).containsExactly("my.net-1");

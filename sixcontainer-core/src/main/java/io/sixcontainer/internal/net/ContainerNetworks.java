@@ -1,0 +1,279 @@
+package io.sixcontainer.internal.net;
+
+import io.sixcontainer.ContainerException;
+import io.sixcontainer.ContainerSpec;
+import io.sixcontainer.Network;
+import io.sixcontainer.PublishedPort;
+import io.sixcontainer.internal.plan.NetworkPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The network side of a container's life: before the plan, its address is leased and its
+ * host ports reserved ({@link #reserve}); once its init exists, its namespace is attached to
+ * the bridge, its ports forwarded and its name added to its peers' hosts files
+ * ({@link #attach}); when it has ended, all of that is taken back ({@link #detach}), and what
+ * a killed JVM could not take back is found by {@link #repair}.
+ */
+public final class ContainerNetworks {
+
+    private final NetworkStore store;
+    private final Function<String, Path> stateDirOf;
+    private final BridgeAttach bridges;
+
+    /**
+     * @param root       the runtime root
+     * @param stateDirOf a container's state directory, by id (where its hosts file is)
+     */
+    public ContainerNetworks(Path root, Function<String, Path> stateDirOf) {
+        this.store = new NetworkStore(root);
+        this.stateDirOf = stateDirOf;
+        this.bridges = new BridgeAttach(store.natTable());
+    }
+
+    /** The networks. */
+    public NetworkStore store() {
+        return store;
+    }
+
+    /** What {@link #reserve} holds for a launch: the plan's network section and the port sockets. */
+    public static final class Reservation {
+        private final NetworkPlan plan;
+        private int[] sockets;
+
+        Reservation(NetworkPlan plan, int[] sockets) {
+            this.plan = plan;
+            this.sockets = sockets;
+        }
+
+        /** The network section of the plan. */
+        public NetworkPlan plan() {
+            return plan;
+        }
+
+        /** Hands the port sockets over (to the monitor, which holds them while the container runs). */
+        public int[] takeSockets() {
+            int[] s = sockets;
+            sockets = new int[0];
+            return s;
+        }
+    }
+
+    /**
+     * Leases container {@code id}'s address and reserves its host ports (a host port 0 becomes
+     * a free one: the socket is bound first, so no one else can take it between the choice and
+     * the forwarding).
+     *
+     * @param owners what the state says of a container (by id), so that a gone one's lease may be taken back
+     */
+    public Reservation reserve(String id, ContainerSpec spec, Function<String, Ipam.Owner> owners) {
+        Network network = spec.network();
+        if (network.mode() != Network.Mode.BRIDGE) {
+            return new Reservation(NetworkPlan.without(network, spec.extraHosts(), spec.dnsServers()), new int[0]);
+        }
+        NetworkConfig net = store.require(network.name());
+        Ipam.Lease lease = store.locked(() -> Ipam.allocate(store, net, id, owners));
+        if (lease.takenFrom() != null) {
+            bridges.forgetPorts(lease.takenFrom());
+        }
+        PortReservation ports;
+        try {
+            ports = PortReservation.bind(spec.publishedPorts());
+        } catch (RuntimeException e) {
+            Ipam.release(store, net.name(), lease.address(), id);
+            throw e;
+        }
+        NetworkPlan plan = new NetworkPlan(Network.Mode.BRIDGE, net.name(), net.bridge(), net.subnet().toString(),
+                lease.address().getHostAddress(), net.gateway().getHostAddress(), hostVeth(id),
+                spec.networkAliases(), ports.bound(), spec.extraHosts(), spec.dnsServers());
+        return new Reservation(plan, ports.fds());
+    }
+
+    /** Takes back a reservation whose launch failed before {@link #attach}: its sockets and lease. */
+    public void release(String id, Reservation r) {
+        io.sixcontainer.ffi.Libc.closeAll(r.takeSockets());
+        detach(id, r.plan());
+    }
+
+    /** Writes the container's {@code /etc} files into its state directory (its peers' lines included). */
+    public void writeEtcFiles(String id, NetworkPlan net, String hostname, String name) {
+        EtcFiles.write(stateDirOf.apply(id), net, hostname, name, net.bridged() ? members(net.name(), id) : List.of());
+    }
+
+    /** Attaches init {@code pid}'s network namespace; {@code hostname}/{@code name} go into its peers' hosts files. */
+    public void attach(String id, NetworkPlan net, int pid, String hostname, String name) {
+        NetworkConfig cfg = store.require(net.name());
+        store.locked(() -> {
+            bridges.ensureBridge(cfg);
+            return null;
+        });
+        bridges.attach(id, net, pid);
+        store.locked(() -> {
+            addMember(net.name(), id, EtcFiles.peerLine(net, hostname, name));
+            return null;
+        });
+    }
+
+    /** Takes back what {@code id}'s network held: forwarded ports, lease, its line in its peers' hosts files, its veth. */
+    public void detach(String id, NetworkPlan net) {
+        if (net == null || !net.bridged()) {
+            return;
+        }
+        if (!net.ports().isEmpty()) {
+            // nft runs only for a container that has rules: most have none.
+            bridges.forgetPorts(id);
+        }
+        bridges.deleteVeth(net.hostVeth());
+        store.locked(() -> {
+            Ipam.release(store, net.name(), Ipv4Cidr.toAddress(Ipv4Cidr.parseAddress(net.address(), net.address())), id);
+            removeMember(net.name(), id);
+            return null;
+        });
+    }
+
+    /**
+     * Takes back what containers that are gone left on every network (a JVM or monitor
+     * killed). A lease is taken before anything else of a container's network and given back
+     * last, so the stale leases name every container that may have left rules or a veth; with
+     * none, no nft runs (a plain open stays cheap).
+     */
+    public void repair(Function<String, Ipam.Owner> owners) {
+        for (NetworkConfig n : store.list()) {
+            List<String> released = store.locked(() -> {
+                List<String> stale = Ipam.releaseStale(store, n.name(), owners);
+                for (String member : memberIds(n.name())) {
+                    if (owners.apply(member) != Ipam.Owner.LIVE) {
+                        removeMember(n.name(), member);
+                    }
+                }
+                return stale;
+            });
+            for (String id : released) {
+                bridges.forgetPorts(id);
+                bridges.deleteVeth(hostVeth(id));
+            }
+        }
+    }
+
+    /**
+     * Removes network {@code name}: refused while a container that is not gone has an address on it.
+     *
+     * @throws ContainerException naming the network and a container on it
+     */
+    public void remove(String name, Function<String, Ipam.Owner> owners) {
+        NetworkConfig n = store.require(name);
+        store.locked(() -> {
+            for (String gone : Ipam.releaseStale(store, name, owners)) {
+                bridges.forgetPorts(gone);
+                bridges.deleteVeth(hostVeth(gone));
+            }
+            // What is left is a container that runs, or one being launched.
+            for (String owner : Ipam.leases(store, name).values()) {
+                throw new ContainerException("network " + name + " has container " + owner.substring(0, 12)
+                        + " on it: remove it first");
+            }
+            bridges.removeBridge(n);
+            store.delete(name);
+            return null;
+        });
+    }
+
+    /**
+     * Makes network {@code name} (its bridge comes with its first container).
+     *
+     * @param subnet IPv4 CIDR, or null for a free /24
+     */
+    public io.sixcontainer.NetworkInfo create(String name, String subnet) {
+        return info(store.create(name, subnet));
+    }
+
+    /** Every network, by name, with the containers on it. */
+    public List<io.sixcontainer.NetworkInfo> list() {
+        return store.list().stream().map(this::info).toList();
+    }
+
+    private io.sixcontainer.NetworkInfo info(NetworkConfig n) {
+        return new io.sixcontainer.NetworkInfo(n.name(), n.subnet().toString(), n.gateway().getHostAddress(),
+                n.bridge(), n.created(), Ipam.leases(store, n.name()).values().stream().distinct().sorted().toList());
+    }
+
+    // The host end's name: 15 bytes at most, unique by the container id's first 12 hex digits.
+    static String hostVeth(String id) {
+        return "sxv" + id.substring(0, 12);
+    }
+
+    private Path membersDir(String net) {
+        return store.dirOf(net).resolve("members");
+    }
+
+    private List<String> memberIds(String net) {
+        try (var s = Files.list(membersDir(net))) {
+            return s.map(p -> p.getFileName().toString()).filter(f -> !f.startsWith(".")).sorted().toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // The hosts lines of net's members other than `self`.
+    private List<String> members(String net, String self) {
+        List<String> lines = new ArrayList<>();
+        for (String m : memberIds(net)) {
+            if (!m.equals(self)) {
+                try {
+                    lines.add(Files.readString(membersDir(net).resolve(m)).strip());
+                } catch (NoSuchFileException e) {
+                    // left meanwhile
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private void addMember(String net, String id, String line) {
+        try {
+            Files.createDirectories(membersDir(net));
+            Files.writeString(membersDir(net).resolve(id), line + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add " + id + " to network " + net, e);
+        }
+        refreshPeers(net);
+    }
+
+    private void removeMember(String net, String id) {
+        try {
+            Files.deleteIfExists(membersDir(net).resolve(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        refreshPeers(net);
+    }
+
+    // Every member's hosts file: its own head, the other members after it.
+    private void refreshPeers(String net) {
+        for (String m : memberIds(net)) {
+            Path hosts = stateDirOf.apply(m).resolve("hosts");
+            try {
+                String text = Files.readString(hosts);
+                int cut = text.indexOf(EtcFiles.PEERS_MARK);
+                String head = cut < 0 ? text : text.substring(0, cut);
+                List<String> peers = members(net, m);
+                EtcFiles.rewrite(hosts, head + EtcFiles.PEERS_MARK + String.join("\n", peers)
+                        + (peers.isEmpty() ? "" : "\n"));
+            } catch (NoSuchFileException e) {
+                // a member whose state is gone: repair drops it
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot update the hosts file of " + m, e);
+            }
+        }
+    }
+}
