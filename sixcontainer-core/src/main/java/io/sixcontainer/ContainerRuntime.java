@@ -247,7 +247,8 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /**
      * Stops and removes every attached container this runtime launched; detached ones live on.
-     * Waits until the files of removed containers are deleted (a removal takes the container
+     * Waits until the networks of ended containers are released (their rules, veths and
+     * addresses go in the background when a container ends) and the files of removed containers are deleted (a removal takes the container
      * out of sight at once and deletes its files in the background). Parent cgroups (see
      * {@link Resources#cgroupParent()}) that containers of this JVM used and that are empty
      * now are removed.
@@ -257,6 +258,7 @@ public final class ContainerRuntime implements AutoCloseable {
         try {
             lifecycle.closeAttached();
         } finally {
+            lifecycle.networks().awaitReleases();
             lifecycle.finishRemovals();
             // Parent cgroups stay while containers come and go; the empty ones go now.
             CgroupParents.removeUnused();

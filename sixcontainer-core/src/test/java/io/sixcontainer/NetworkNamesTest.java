@@ -61,7 +61,9 @@ class NetworkNamesTest extends RuntimeTestBase {
                 assertThat(seen.stdout().lines()).as(seen.stderr()).containsExactly(lateIp + "\tlate "
                         + late.id().substring(0, 12), late.id().substring(0, 12));
             }
-            ExecResult gone = client.execAndCollect(ExecSpec.of("sh", "-c", "grep -c -w late /etc/hosts"),
+            // Its network is released in the background once it ended.
+            ExecResult gone = client.execAndCollect(ExecSpec.of("sh", "-c", "for i in $(seq 100); do"
+                    + " grep -q -w late /etc/hosts || break; sleep 0.05; done; grep -c -w late /etc/hosts"),
                     Duration.ofSeconds(10));
             assertThat(gone.stdout().strip()).isEqualTo("0");
         }

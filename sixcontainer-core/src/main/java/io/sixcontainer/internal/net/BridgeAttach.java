@@ -45,8 +45,11 @@ final class BridgeAttach {
         nat.addNetwork(net.name(), net.bridge(), net.subnet().toString());
     }
 
-    /** Gives init {@code pid}'s namespace its {@code eth0} on the bridge, and forwards its published ports. */
-    void attach(String id, NetworkPlan net, int pid) {
+    /**
+     * Gives init {@code pid}'s namespace its {@code eth0} on the bridge, and forwards its
+     * published ports; returns the handle {@link #forgetPorts(String, long)} takes, or -1.
+     */
+    long attach(String id, NetworkPlan net, int pid) {
         Inet4Address address = address(net.address());
         int prefix = Integer.parseInt(net.subnet().substring(net.subnet().indexOf('/') + 1));
         int nsFd = Libc.open("/proc/" + pid + "/ns/net", fcntl_h.O_RDONLY() | fcntl_h.O_CLOEXEC(), 0);
@@ -70,13 +73,14 @@ final class BridgeAttach {
                 rules.add(new PortRule((Inet4Address) p.hostIp(), p.hostPort(), address, p.containerPort(),
                         p.transport() == PublishedPort.Transport.TCP ? PortRule.Transport.TCP : PortRule.Transport.UDP));
             }
-            nat.addPorts(id, rules);
+            return nat.addNewPorts(id, rules);
         }
+        return -1;
     }
 
-    /** Removes {@code id}'s forwarding rules (none is no error). */
-    void forgetPorts(String id) {
-        nat.removePorts(id);
+    /** Removes {@code id}'s forwarding rules (none is no error); {@code handle} as {@link #attach} returned it, or -1. */
+    void forgetPorts(String id, long handle) {
+        nat.removePorts(id, handle);
     }
 
     /** Deletes a host veth that outlived its namespace (it goes with the namespace otherwise). */

@@ -80,10 +80,11 @@ public final class ContainerNetworks {
         NetworkConfig net = store.require(network.name());
         Ipam.Lease lease = store.locked(() -> Ipam.allocate(store, net, id, owners));
         if (lease.takenFrom() != null) {
-            bridges.forgetPorts(lease.takenFrom());
+            forgetPorts(lease.takenFrom());
         }
         PortReservation ports;
         try {
+            awaitReleasesOf(spec.publishedPorts());
             ports = PortReservation.bind(spec.publishedPorts());
         } catch (RuntimeException e) {
             Ipam.release(store, net.name(), lease.address(), id);
@@ -98,7 +99,11 @@ public final class ContainerNetworks {
     /** Takes back a reservation whose launch failed before {@link #attach}: its sockets and lease. */
     public void release(String id, Reservation r) {
         io.sixcontainer.ffi.Libc.closeAll(r.takeSockets());
-        detach(id, r.plan());
+        NetworkPlan net = r.plan();
+        // At once: the caller reports the failure, and what it reserved should be gone by then.
+        if (net.bridged() && store.locked(() -> id.equals(Ipam.leases(store, net.name()).get(net.address())))) {
+            release(id, net, net.ports().isEmpty() ? -1 : jumpHandle(id));
+        }
     }
 
     /** Writes the container's {@code /etc} files into its state directory (its peers' lines included). */
@@ -113,29 +118,116 @@ public final class ContainerNetworks {
             bridges.ensureBridge(cfg);
             return null;
         });
-        bridges.attach(id, net, pid);
+        long jump = bridges.attach(id, net, pid);
+        if (jump >= 0) {
+            saveJumpHandle(id, jump);
+        }
         store.locked(() -> {
             addMember(net.name(), id, EtcFiles.peerLine(net, hostname, name));
             return null;
         });
     }
 
-    /** Takes back what {@code id}'s network held: forwarded ports, lease, its line in its peers' hosts files, its veth. */
+    /**
+     * Takes back what {@code id}'s network held: forwarded ports, its veth if it outlived the
+     * namespace, its line in its peers' hosts files, its lease. In the background: deleting an
+     * nft rule waits for an RCU grace period and deleting a link can wait for the kernel's
+     * teardown of the dying namespace (tens of ms), and neither must hold up the caller. The
+     * lease goes last, so the address is not given out again before its rules and veth are
+     * gone; a launch that asks for a host port a release still holds waits for that release
+     * ({@link #reserve}). {@link #awaitReleases} waits for all of them.
+     */
     public void detach(String id, NetworkPlan net) {
         if (net == null || !net.bridged()) {
             return;
         }
-        if (!net.ports().isEmpty()) {
-            // nft runs only for a container that has rules: most have none.
-            bridges.forgetPorts(id);
+        // Read now: a removal moves the state directory away right after.
+        long jump = net.ports().isEmpty() ? -1 : jumpHandle(id);
+        synchronized (releases) {
+            // The end of an attached container is seen twice (its watcher, then its removal).
+            if (releases.containsKey(id)
+                    || !store.locked(() -> id.equals(Ipam.leases(store, net.name()).get(net.address())))) {
+                return;
+            }
+            releases.put(id, new Release(net.ports(), RELEASER.submit(() -> release(id, net, jump))));
         }
-        bridges.deleteVeth(net.hostVeth());
-        store.locked(() -> {
-            Ipam.release(store, net.name(), Ipv4Cidr.toAddress(Ipv4Cidr.parseAddress(net.address(), net.address())), id);
-            removeMember(net.name(), id);
-            return null;
-        });
     }
+
+    private void release(String id, NetworkPlan net, long jump) {
+        try {
+            if (!net.ports().isEmpty()) {
+                bridges.forgetPorts(id, jump);
+            }
+            bridges.deleteVeth(net.hostVeth());
+            store.locked(() -> {
+                Ipam.release(store, net.name(), Ipv4Cidr.toAddress(Ipv4Cidr.parseAddress(net.address(), net.address())),
+                        id);
+                removeMember(net.name(), id);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The lease stays: the next ContainerRuntime.open takes everything back.
+            org.slf4j.LoggerFactory.getLogger(ContainerNetworks.class).warn("container {}: releasing its network"
+                    + " failed; the next open retries", id, e);
+        } finally {
+            synchronized (releases) {
+                releases.remove(id);
+            }
+        }
+    }
+
+    /** Waits until every release {@link #detach} started has finished. */
+    public void awaitReleases() {
+        List<java.util.concurrent.Future<?>> pending;
+        synchronized (releases) {
+            pending = releases.values().stream().<java.util.concurrent.Future<?>>map(Release::done).toList();
+        }
+        pending.forEach(ContainerNetworks::await);
+    }
+
+    // Before a host port is bound again, the rules of a container that had it must be gone.
+    private void awaitReleasesOf(List<PublishedPort> ports) {
+        List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+        synchronized (releases) {
+            for (Release r : releases.values()) {
+                if (r.ports().stream().anyMatch(held -> ports.stream().anyMatch(p -> p.hostPort() != 0
+                        && p.hostPort() == held.hostPort() && p.transport() == held.transport()))) {
+                    pending.add(r.done());
+                }
+            }
+        }
+        pending.forEach(ContainerNetworks::await);
+    }
+
+    private static void await(java.util.concurrent.Future<?> f) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                f.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (java.util.concurrent.ExecutionException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Release(List<PublishedPort> ports, java.util.concurrent.Future<?> done) {
+    }
+
+    private final java.util.Map<String, Release> releases = new java.util.HashMap<>();
+
+    // One daemon thread for every runtime of the JVM: releases are short and ordered anyway.
+    private static final java.util.concurrent.ExecutorService RELEASER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "sixc-network-release");
+                t.setDaemon(true);
+                return t;
+            });
 
     /**
      * Takes back what containers that are gone left on every network (a JVM or monitor
@@ -155,7 +247,7 @@ public final class ContainerNetworks {
                 return stale;
             });
             for (String id : released) {
-                bridges.forgetPorts(id);
+                forgetPorts(id);
                 bridges.deleteVeth(hostVeth(id));
             }
         }
@@ -170,7 +262,7 @@ public final class ContainerNetworks {
         NetworkConfig n = store.require(name);
         store.locked(() -> {
             for (String gone : Ipam.releaseStale(store, name, owners)) {
-                bridges.forgetPorts(gone);
+                forgetPorts(gone);
                 bridges.deleteVeth(hostVeth(gone));
             }
             // What is left is a container that runs, or one being launched.
@@ -201,6 +293,29 @@ public final class ContainerNetworks {
     private io.sixcontainer.NetworkInfo info(NetworkConfig n) {
         return new io.sixcontainer.NetworkInfo(n.name(), n.subnet().toString(), n.gateway().getHostAddress(),
                 n.bridge(), n.created(), Ipam.leases(store, n.name()).values().stream().distinct().sorted().toList());
+    }
+
+    // The handle of a container's nft jump lets its rules go over netlink, without nft.
+    private static final String JUMP_HANDLE = "nat-jump";
+
+    private void saveJumpHandle(String id, long handle) {
+        try {
+            Files.writeString(stateDirOf.apply(id).resolve(JUMP_HANDLE), Long.toString(handle));
+        } catch (IOException e) {
+            // Without it the rules are removed from an nft listing instead.
+        }
+    }
+
+    private void forgetPorts(String id) {
+        bridges.forgetPorts(id, jumpHandle(id));
+    }
+
+    private long jumpHandle(String id) {
+        try {
+            return Long.parseLong(Files.readString(stateDirOf.apply(id).resolve(JUMP_HANDLE)).strip());
+        } catch (IOException | NumberFormatException | java.io.UncheckedIOException e) {
+            return -1; // none recorded: an nft listing finds the rules
+        }
     }
 
     // The host end's name: 15 bytes at most, unique by the container id's first 12 hex digits.

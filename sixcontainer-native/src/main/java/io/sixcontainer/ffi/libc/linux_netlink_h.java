@@ -139,4 +139,24 @@ public final class linux_netlink_h extends libc_h$shared {
         return 1;
     }
 
+    private static final int NETLINK_NETFILTER = 12;
+
+    /** {@snippet lang=c : #define NETLINK_NETFILTER 12} */
+    public static int NETLINK_NETFILTER() {
+        return NETLINK_NETFILTER;
+    }
+
+    private static final int NLM_F_ECHO = 8;
+
+    /** {@snippet lang=c : #define NLM_F_ECHO 0x08} */
+    public static int NLM_F_ECHO() {
+        return NLM_F_ECHO;
+    }
+
+    private static final int NLM_F_APPEND = 2048;
+
+    /** {@snippet lang=c : #define NLM_F_APPEND 0x800} */
+    public static int NLM_F_APPEND() {
+        return NLM_F_APPEND;
+    }
 }

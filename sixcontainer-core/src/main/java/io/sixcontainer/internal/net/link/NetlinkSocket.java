@@ -19,6 +19,8 @@ import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.ffi.Netns;
 import io.sixcontainer.ffi.Sockets;
 import io.sixcontainer.ffi.libc.fcntl_h;
+import io.sixcontainer.ffi.libc.linux_netlink_h;
+import io.sixcontainer.ffi.libc.linux_nf_tables_h;
 import io.sixcontainer.ffi.libc.sys_socket_h;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -51,6 +53,11 @@ public final class NetlinkSocket implements AutoCloseable {
     /** Opens a socket in the calling thread's network namespace (the host's, for the runtime). */
     public static NetlinkSocket open() {
         return configure(Sockets.netlinkSocket(NETLINK_ROUTE()));
+    }
+
+    /** Opens a netfilter socket (nftables' protocol) in the calling thread's network namespace. */
+    public static NetlinkSocket openNetfilter() {
+        return configure(Sockets.netlinkSocket(linux_netlink_h.NETLINK_NETFILTER()));
     }
 
     /**
@@ -126,6 +133,73 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code messages} as one nfnetlink batch of subsystem {@code subsystem} (between
+     * {@code NFNL_MSG_BATCH_BEGIN} and {@code _END}, one datagram): the kernel applies all of
+     * them or none. Each asks for an acknowledgement; the first error fails the whole call,
+     * naming its message. Returns the other answers (those {@code NLM_F_ECHO} asked for).
+     */
+    public synchronized List<ByteBuffer> batch(int subsystem, List<NetlinkMessage> messages) {
+        if (closed) {
+            throw new IllegalStateException("netlink socket closed");
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.util.Map<Integer, NetlinkMessage> pending = new java.util.HashMap<>();
+        out.writeBytes(batchMark(linux_nf_tables_h.NFNL_MSG_BATCH_BEGIN(), subsystem).toBytes(NLM_F_REQUEST(), nextSeq()));
+        for (NetlinkMessage m : messages) {
+            int s = nextSeq();
+            pending.put(s, m);
+            out.writeBytes(m.toBytes(NLM_F_REQUEST() | NLM_F_ACK(), s));
+        }
+        out.writeBytes(batchMark(linux_nf_tables_h.NFNL_MSG_BATCH_END(), subsystem).toBytes(NLM_F_REQUEST(), nextSeq()));
+        Sockets.sendToKernel(fd, out.toByteArray());
+        List<ByteBuffer> echoes = new ArrayList<>();
+        NetlinkMessage first = messages.getFirst();
+        while (!pending.isEmpty()) {
+            if (!Libc.pollReadable(fd, ANSWER_TIMEOUT_MILLIS)) {
+                throw new NetlinkException(first.operation(), first.object(), Errno.ETIMEDOUT,
+                        "no answer from the kernel in " + ANSWER_TIMEOUT_MILLIS + " ms");
+            }
+            ByteBuffer datagram = ByteBuffer.wrap(Sockets.receiveFromKernel(fd)).order(ByteOrder.nativeOrder());
+            int at = 0;
+            while (at + NetlinkMessage.HEADER_BYTES <= datagram.limit()) {
+                int len = datagram.getInt(at);
+                if (len < NetlinkMessage.HEADER_BYTES || at + len > datagram.limit()) {
+                    throw new IllegalStateException(first.operation() + "(" + first.object()
+                            + "): malformed netlink answer (length " + len + ")");
+                }
+                ByteBuffer one = datagram.slice(at, len).order(ByteOrder.nativeOrder());
+                at += NetlinkMessage.align(len);
+                NetlinkMessage asked = pending.get(one.getInt(8));
+                if (asked == null) {
+                    continue;
+                }
+                if (Short.toUnsignedInt(one.getShort(4)) != NLMSG_ERROR()) {
+                    echoes.add(one);
+                    continue;
+                }
+                int error = len >= NetlinkMessage.HEADER_BYTES + 4 ? one.getInt(NetlinkMessage.HEADER_BYTES) : 0;
+                if (error < 0) {
+                    throw new NetlinkException(asked.operation(), asked.object(), -error,
+                            kernelReason(one, Short.toUnsignedInt(one.getShort(6))));
+                }
+                pending.remove(one.getInt(8));
+            }
+        }
+        return echoes;
+    }
+
+    // A batch's begin or end: an nfgenmsg naming the subsystem (res_id, big-endian).
+    private static NetlinkMessage batchMark(int type, int subsystem) {
+        return new NetlinkMessage(type, 0, "nfnetlink batch", "subsystem " + subsystem).u8(0).u8(0)
+                .u8(subsystem >>> 8).u8(subsystem);
+    }
+
+    private int nextSeq() {
+        seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
+        return seq;
+    }
+
     private record Answer(List<ByteBuffer> messages, boolean interrupted) {
     }
 
@@ -133,8 +207,7 @@ public final class NetlinkSocket implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("netlink socket closed");
         }
-        seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
-        int expected = seq;
+        int expected = nextSeq();
         Sockets.sendToKernel(fd, message.toBytes(NLM_F_REQUEST() | flags, expected));
         List<ByteBuffer> messages = new ArrayList<>();
         boolean interrupted = false;

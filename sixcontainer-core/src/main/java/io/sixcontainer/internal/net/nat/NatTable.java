@@ -40,6 +40,7 @@ public final class NatTable {
 
     private final String table;
     private final Nft nft;
+    private final NatNetlink netlink;
 
     /** The rules in {@link #DEFAULT_TABLE}, through the nft on the PATH (or in /usr/sbin). */
     public NatTable() {
@@ -60,6 +61,7 @@ public final class NatTable {
     public NatTable(String tableName, Path nftBinary) {
         this.table = NatInputs.tableName(tableName);
         this.nft = new Nft(nftBinary, NFT_TIMEOUT);
+        this.netlink = new NatNetlink(this.table);
     }
 
     /** The table's name. */
@@ -118,22 +120,51 @@ public final class NatTable {
     /**
      * Publishes the ports of container {@code containerId}: replaces whatever rules it had with
      * {@code rules} (none removes them). The host ports must already be reserved; rules do not
-     * check that two containers claim the same one.
+     * check that two containers claim the same one. Over netlink when the table exists (no nft
+     * process), else through nft, which also makes the table.
+     *
+     * @return the handle of the container's jump for {@link #removePorts(String, long)}, or -1
      *
      * @throws IllegalArgumentException naming a bad container id
      * @throws NftException             when nft refuses
      */
-    public void addPorts(String containerId, List<PortRule> rules) {
+    public long addPorts(String containerId, List<PortRule> rules) {
         String id = NatInputs.containerId(containerId);
         if (rules.isEmpty()) {
             removePorts(id);
-            return;
+            return -1;
         }
-        List<String> dnat = rules.stream().map(NatScript::dnat).toList();
         String chain = CONTAINER_CHAIN + id;
         String tag = CONTAINER_TAG + id;
+        try {
+            // A new container's chain (the usual case) goes over netlink; replacing one goes
+            // through a listing, which also finds every jump into it.
+            if (!netlink.chainExists(chain)) {
+                return netlink.add(chain, NatScript.PUBLISHED, tag, rules);
+            }
+        } catch (io.sixcontainer.internal.net.link.NetlinkException e) {
+            // The table or its base chains are missing (or the kernel refused): nft makes them.
+        }
+        List<String> dnat = rules.stream().map(NatScript::dnat).toList();
         change("publish the ports of container " + id, listing -> new NatScript(table).baseChains()
                 .ownedChain(chain, dnat, NatScript.PUBLISHED, tag, listing.jumpsInto(chain)));
+        return -1;
+    }
+
+    /**
+     * {@link #addPorts} for a container that has no rules yet (a new one): one netlink
+     * transaction, without first asking whether its chain exists.
+     */
+    public long addNewPorts(String containerId, List<PortRule> rules) {
+        String id = NatInputs.containerId(containerId);
+        if (!rules.isEmpty()) {
+            try {
+                return netlink.add(CONTAINER_CHAIN + id, NatScript.PUBLISHED, CONTAINER_TAG + id, rules);
+            } catch (io.sixcontainer.internal.net.link.NetlinkException e) {
+                // The table or its base chains are missing: addPorts makes them through nft.
+            }
+        }
+        return addPorts(id, rules);
     }
 
     /**
@@ -142,8 +173,25 @@ public final class NatTable {
      * @throws NftException when nft refuses
      */
     public void removePorts(String containerId) {
+        removePorts(containerId, -1);
+    }
+
+    /**
+     * {@link #removePorts(String)} given the handle {@link #addPorts} returned: over netlink,
+     * with no nft process, while that handle is still the container's jump (else from a listing).
+     */
+    public void removePorts(String containerId, long jumpHandle) {
         String id = NatInputs.containerId(containerId);
         String chain = CONTAINER_CHAIN + id;
+        if (jumpHandle >= 0) {
+            try {
+                if (netlink.remove(chain, NatScript.PUBLISHED, CONTAINER_TAG + id, jumpHandle)) {
+                    return;
+                }
+            } catch (io.sixcontainer.internal.net.link.NetlinkException e) {
+                // The listing below sees what is left.
+            }
+        }
         change("remove the published ports of container " + id, listing -> new NatScript(table)
                 .dropChain(chain, listing.chains().contains(chain), listing.jumpsInto(chain)));
     }

@@ -124,6 +124,50 @@ class NatTableTest {
     }
 
     @Test
+    void theNetlinkPathWritesWhatNftWritesAndRemovesItByTheJumpsHandle() throws Exception {
+        nat.ensureTable();
+        long handle = nat.addNewPorts(ID, List.of(
+                new PortRule(ipv4("127.0.0.1"), 8080, ipv4("10.214.7.2"), 80, PortRule.Transport.TCP),
+                PortRule.udp(5353, ipv4("10.214.7.2"), 53)));
+        assertThat(handle).as("made over netlink").isPositive();
+
+        // nft reads them back as the rules it would have written itself.
+        KernelTable t = kernel();
+        assertThat(t.rulesOf("ctr-" + ID)).containsExactly(
+                "ip daddr 127.0.0.1 tcp dport 8080 dnat to 10.214.7.2:80",
+                "udp dport 5353 dnat to 10.214.7.2:53");
+        assertThat(t.rulesOf("published")).containsExactly("jump ctr-" + ID + " comment sixc:ctr:" + ID);
+        assertThat(nat.containerIds()).containsExactly(ID);
+
+        nat.removePorts(ID, handle);
+        t = kernel();
+        assertThat(t.chains()).doesNotContainKey("ctr-" + ID);
+        assertThat(t.rulesOf("published")).isEmpty();
+        nat.removePorts(ID, handle);
+    }
+
+    @Test
+    void aHandleThatIsNoLongerTheContainersJumpRemovesNothingElse() throws Exception {
+        String other = "ab".repeat(32);
+        nat.ensureTable();
+        long mine = nat.addNewPorts(ID, List.of(PortRule.tcp(8080, ipv4("10.214.7.2"), 80)));
+        long theirs = nat.addNewPorts(other, List.of(PortRule.tcp(8081, ipv4("10.214.7.3"), 80)));
+        // As after the table was made again: the handle names another container's jump.
+        nat.removePorts(ID, theirs);
+        KernelTable t = kernel();
+        assertThat(t.rulesOf("published")).containsExactly("jump ctr-" + other + " comment sixc:ctr:" + other);
+        assertThat(t.chains()).doesNotContainKey("ctr-" + ID);
+        nat.removePorts(other, mine);
+        assertThat(kernel().rulesOf("published")).isEmpty();
+    }
+
+    @Test
+    void withoutTheTableTheNetlinkPathFallsBackToNftWhichMakesIt() throws Exception {
+        assertThat(nat.addNewPorts(ID, List.of(PortRule.tcp(8080, ipv4("10.214.7.2"), 80)))).isEqualTo(-1);
+        assertThat(kernel().rulesOf("ctr-" + ID)).containsExactly("tcp dport 8080 dnat to 10.214.7.2:80");
+    }
+
+    @Test
     void manyProcessesChangingTheTableAtOnceLoseNothing() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
