@@ -156,20 +156,8 @@ public final class NetlinkSocket implements AutoCloseable {
         List<ByteBuffer> echoes = new ArrayList<>();
         NetlinkMessage first = messages.getFirst();
         while (!pending.isEmpty()) {
-            if (!Libc.pollReadable(fd, ANSWER_TIMEOUT_MILLIS)) {
-                throw new NetlinkException(first.operation(), first.object(), Errno.ETIMEDOUT,
-                        "no answer from the kernel in " + ANSWER_TIMEOUT_MILLIS + " ms");
-            }
-            ByteBuffer datagram = ByteBuffer.wrap(Sockets.receiveFromKernel(fd)).order(ByteOrder.nativeOrder());
-            int at = 0;
-            while (at + NetlinkMessage.HEADER_BYTES <= datagram.limit()) {
-                int len = datagram.getInt(at);
-                if (len < NetlinkMessage.HEADER_BYTES || at + len > datagram.limit()) {
-                    throw new IllegalStateException(first.operation() + "(" + first.object()
-                            + "): malformed netlink answer (length " + len + ")");
-                }
-                ByteBuffer one = datagram.slice(at, len).order(ByteOrder.nativeOrder());
-                at += NetlinkMessage.align(len);
+            for (ByteBuffer one : receive(first)) {
+                int len = one.limit();
                 NetlinkMessage asked = pending.get(one.getInt(8));
                 if (asked == null) {
                     continue;
@@ -212,20 +200,8 @@ public final class NetlinkSocket implements AutoCloseable {
         List<ByteBuffer> messages = new ArrayList<>();
         boolean interrupted = false;
         while (true) {
-            if (!Libc.pollReadable(fd, ANSWER_TIMEOUT_MILLIS)) {
-                throw new NetlinkException(message.operation(), message.object(), Errno.ETIMEDOUT,
-                        "no answer from the kernel in " + ANSWER_TIMEOUT_MILLIS + " ms");
-            }
-            ByteBuffer datagram = ByteBuffer.wrap(Sockets.receiveFromKernel(fd)).order(ByteOrder.nativeOrder());
-            int at = 0;
-            while (at + NetlinkMessage.HEADER_BYTES <= datagram.limit()) {
-                int len = datagram.getInt(at);
-                if (len < NetlinkMessage.HEADER_BYTES || at + len > datagram.limit()) {
-                    throw new IllegalStateException(message.operation() + "(" + message.object()
-                            + "): malformed netlink answer (length " + len + ")");
-                }
-                ByteBuffer one = datagram.slice(at, len).order(ByteOrder.nativeOrder());
-                at += NetlinkMessage.align(len);
+            for (ByteBuffer one : receive(message)) {
+                int len = one.limit();
                 // Answers to an earlier request that gave up (timed out) are not ours.
                 if (one.getInt(8) != expected) {
                     continue;
@@ -244,6 +220,27 @@ public final class NetlinkSocket implements AutoCloseable {
                 messages.add(one);
             }
         }
+    }
+
+    /** The messages of the next datagram from the kernel, each a slice in native byte order. */
+    private List<ByteBuffer> receive(NetlinkMessage about) {
+        if (!Libc.pollReadable(fd, ANSWER_TIMEOUT_MILLIS)) {
+            throw new NetlinkException(about.operation(), about.object(), Errno.ETIMEDOUT,
+                    "no answer from the kernel in " + ANSWER_TIMEOUT_MILLIS + " ms");
+        }
+        ByteBuffer datagram = ByteBuffer.wrap(Sockets.receiveFromKernel(fd)).order(ByteOrder.nativeOrder());
+        List<ByteBuffer> out = new ArrayList<>();
+        int at = 0;
+        while (at + NetlinkMessage.HEADER_BYTES <= datagram.limit()) {
+            int len = datagram.getInt(at);
+            if (len < NetlinkMessage.HEADER_BYTES || at + len > datagram.limit()) {
+                throw new IllegalStateException(about.operation() + "(" + about.object()
+                        + "): malformed netlink answer (length " + len + ")");
+            }
+            out.add(datagram.slice(at, len).order(ByteOrder.nativeOrder()));
+            at += NetlinkMessage.align(len);
+        }
+        return out;
     }
 
     /** The extended ack's message: after the error and the echoed request (its header only when capped). */
