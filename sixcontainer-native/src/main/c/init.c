@@ -122,6 +122,25 @@ static void pivot(void)
 		init_die("chdir", errno, "/");
 }
 
+/* The JVM attaches the network namespace (veth, address, routes) while the
+ * init sets up its root, and says when it is done: one byte 'N' on the first
+ * held fd. EOF (the JVM gave up, or died) or anything else fails the launch:
+ * the command never runs without its network. */
+static void await_network(void)
+{
+	char b = 0;
+	ssize_t n;
+
+	do
+		n = read(SIXC_FD_HELD_FIRST, &b, 1);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		init_die("read", errno, "network-ready fd");
+	if (n == 0 || b != 'N')
+		init_die("network", ECANCELED, "the network namespace was not attached");
+	close_or_die(SIXC_FD_HELD_FIRST, "network-ready fd");
+}
+
 void init_main(unsigned long clone_flags, int monitor_pidfd)
 {
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
@@ -157,5 +176,7 @@ void init_main(unsigned long clone_flags, int monitor_pidfd)
 	command_new_session(&cfg);
 
 	pivot();
+	if ((cfg.flags & SIXC_FLAG_NETWORK_WAIT) != 0)
+		await_network();
 	command_exec(&cfg);
 }

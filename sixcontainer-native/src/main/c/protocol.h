@@ -90,7 +90,10 @@ enum sixc_mount_op {
 /* Bits of the FLAGS record. */
 #define SIXC_FLAG_LOOPBACK 1u
 #define SIXC_FLAG_CONTROLLING_TTY 2u
-#define SIXC_KNOWN_FLAGS (SIXC_FLAG_LOOPBACK | SIXC_FLAG_CONTROLLING_TTY)
+/* run: before execve the init waits for the byte 'N' on the first held fd
+ * (the JVM attaches the network namespace meanwhile); EOF is a failure. */
+#define SIXC_FLAG_NETWORK_WAIT 4u
+#define SIXC_KNOWN_FLAGS (SIXC_FLAG_LOOPBACK | SIXC_FLAG_CONTROLLING_TTY | SIXC_FLAG_NETWORK_WAIT)
 
 /* Fixed part of a MOUNT record: op, mode, flags, dev. */
 #define SIXC_MOUNT_FIXED 24u

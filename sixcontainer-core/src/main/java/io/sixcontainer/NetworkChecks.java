@@ -13,8 +13,8 @@ final class NetworkChecks {
     /** Names of networks, aliases and extra hosts: what a hosts file and a directory name can hold. */
     private static final Pattern NETWORK_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}");
     private static final Pattern HOST_NAME = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9.-]{0,251}[a-zA-Z0-9])?");
-    /** One socket per published port is held for the container's life: at most this many. */
-    static final int MAX_PUBLISHED = 64;
+    /** One socket per published port is held by the monitor (with one pipe, of at most 64 fds): at most this many. */
+    static final int MAX_PUBLISHED = 63;
 
     private NetworkChecks() {
     }

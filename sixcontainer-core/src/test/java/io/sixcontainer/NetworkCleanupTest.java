@@ -104,6 +104,29 @@ class NetworkCleanupTest extends RuntimeTestBase {
     }
 
     @Test
+    void whenItsNetworkCannotBeAttachedTheCommandNeverRuns(@org.junit.jupiter.api.io.TempDir Path vol)
+            throws Exception {
+        NetworkInfo broken = runtime.createNetwork("attach-fails");
+        // A device of the bridge's name that is no bridge: enslaving the veth to it fails.
+        Process ip = new ProcessBuilder("ip", "link", "add", broken.bridge(), "type", "veth", "peer", "name",
+                broken.bridge() + "p").inheritIO().start();
+        try {
+            assertThat(ip.waitFor()).isZero();
+            assertThatThrownBy(() -> runtime.launch(spec("touch", "/vol/ran").volume(Volume.bind(vol, "/vol"))
+                    .network(Network.bridge(broken.name())).publish(PublishedPort.tcp(80)).build()))
+                    .isInstanceOf(ContainerException.class);
+            assertThat(vol.resolve("ran")).as("the command ran without its network").doesNotExist();
+            assertThat(runtime.list()).isEmpty();
+            assertThat(Files.list(root.resolve("networks").resolve(broken.name()).resolve("leases"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))).isEmpty();
+            assertThat(HostLinks.ours()).as("no veth left").noneMatch(l -> l.startsWith("sxv"));
+        } finally {
+            new ProcessBuilder("ip", "link", "del", broken.bridge()).inheritIO().start().waitFor();
+            runtime.removeNetwork(broken.name());
+        }
+    }
+
+    @Test
     void whatAKilledJvmsContainerHeldIsTakenBackByTheNextOpen() throws Exception {
         Process jvm = ChildJvm.start(List.of("-Dsixc.test.network=" + net.name(), "-Dsixc.test.publish=80"),
                 LifecycleChild.class, "attach", root.toString(), "victim", "sh", "-c", WebServer.script(80));
@@ -130,12 +153,17 @@ class NetworkCleanupTest extends RuntimeTestBase {
     }
 
     @Test
-    void aNetworkWithARunningContainerIsNotRemoved() {
-        try (Container c = runtime.launch(spec("sleep", "60").network(Network.bridge(net.name())).build())) {
-            assertThatThrownBy(() -> runtime.removeNetwork(net.name())).isInstanceOf(ContainerException.class)
-                    .hasMessageContaining("network " + net.name() + " has container " + c.id().substring(0, 12));
+    void aNetworkWithARunningContainerIsNotRemovedAndIsOnceItEnded() {
+        NetworkInfo inUse = runtime.createNetwork("in-use");
+        try (Container c = runtime.launch(spec("sleep", "60").network(Network.bridge(inUse.name()))
+                .publish(PublishedPort.tcp(80)).build())) {
+            assertThatThrownBy(() -> runtime.removeNetwork(inUse.name())).isInstanceOf(ContainerException.class)
+                    .hasMessageContaining("network " + inUse.name() + " has container " + c.id().substring(0, 12));
         }
+        // At once: the ended container's address is given back in the background, and waited for.
+        runtime.removeNetwork(inUse.name());
         assertThat(runtime.networks()).extracting(NetworkInfo::name).containsExactly(net.name());
+        assertThat(Path.of("/sys/class/net/" + inUse.bridge())).doesNotExist();
     }
 
     @Test
@@ -161,6 +189,13 @@ class NetworkCleanupTest extends RuntimeTestBase {
                 .isInstanceOf(ContainerException.class).hasMessageContaining("no such network: nope");
         assertThat(runtime.networks()).extracting(NetworkInfo::name).containsExactly(net.name());
         assertThat(runtime.list()).isEmpty();
+    }
+
+    /** Our devices on the host now. */
+    private static final class HostLinks {
+        static java.util.Set<String> ours() {
+            return io.sixcontainer.testing.HostSnapshot.readLinks();
+        }
     }
 
     // /proc/net/route writes addresses as little-endian hex.

@@ -64,7 +64,8 @@ public final class Launcher {
      * {@link #launch(LaunchPlan, Stdio, Stdio, Stdio, Path)} with the descriptors the monitor
      * keeps while the container runs ({@code held}, closed here once handed over) and, for a
      * plan on a bridge, the step that attaches the init's network namespace: it runs once the
-     * init exists and before it reads its config, so its command starts with its network up.
+     * init exists, while the init sets up its root, and the init runs its command only once it
+     * has finished (the byte 'N' on the first held fd, {@code FLAG_NETWORK_WAIT}).
      */
     public StartedProcess launch(LaunchPlan plan, Stdio stdin, Stdio stdout, Stdio stderr, Path stateDir, int[] held,
                                  NetworkAttach network) {
@@ -78,23 +79,52 @@ public final class Launcher {
             Libc.closeAll(held);
             throw e;
         }
+        // A bridged init sets up its root while its namespace is attached and waits, before it
+        // runs the command, for the byte this pipe carries (its read end is the first held fd).
+        int networkReady = -1;
+        if (plan.network().bridged()) {
+            int[] pipe;
+            try {
+                pipe = Libc.pipeCloexec();
+            } catch (RuntimeException e) {
+                d.closeChildEnds();
+                d.closeParentEnds();
+                d.closeMonitorEnds();
+                Libc.closeAll(held);
+                throw e;
+            }
+            int[] withPipe = new int[held.length + 1];
+            withPipe[0] = pipe[0];
+            System.arraycopy(held, 0, withPipe, 1, held.length);
+            held = withPipe;
+            networkReady = pipe[1];
+        }
         // From here the descriptors close them, with the other child ends, once the helper has them.
         d.held = held;
-        MonitorLink monitor = spawn(d, helperArgs(plan, stateDir, held.length), plan.detached());
+        MonitorLink monitor;
+        try {
+            monitor = spawn(d, helperArgs(plan, stateDir, held.length), plan.detached());
+        } catch (RuntimeException e) {
+            Libc.closeAll(networkReady);
+            throw e;
+        }
+        int ready = networkReady;
         CgroupManager cgroup = CgroupManager.of(plan.cgroups());
         try {
             return handshake(d, monitor, "container " + plan.id(), () -> {
                 cgroup.create(plan.resources(), DeviceRule.parseAll(plan.confinement().deviceRules()));
                 LaunchConfig config = PlanEncoder.run(plan, d.pty == null ? null : d.pty.slavePath());
                 MonitorEvent started;
-                if (plan.network().bridged()) {
-                    // The init waits for its config: its network namespace is attached meanwhile.
-                    started = awaitPidEvent(monitor);
-                    network.attach(started.value());
-                    writeConfig(d, monitor, config);
-                } else {
-                    writeConfig(d, monitor, config);
-                    started = awaitPidEvent(monitor);
+                writeConfig(d, monitor, config);
+                started = awaitPidEvent(monitor);
+                if (ready >= 0) {
+                    try {
+                        network.attach(started.value());
+                        Libc.writeFully(ready, new byte[] {'N'}, 0, 1);
+                    } finally {
+                        // Without the byte, EOF: the init fails instead of running without its network.
+                        Libc.closeAll(ready);
+                    }
                 }
                 if (started.startTime() <= 0) {
                     throw new IllegalStateException("expected the init's start time from the helper, got " + started);

@@ -43,7 +43,8 @@ public final class PlanEncoder {
             config.hostname(plan.hostname());
         }
         int flags = (plan.namespaces().contains(Namespace.NET) ? Protocol.FLAG_LOOPBACK : 0)
-                | (ttySlave != null ? Protocol.FLAG_CONTROLLING_TTY : 0);
+                | (ttySlave != null ? Protocol.FLAG_CONTROLLING_TTY : 0)
+                | (plan.network().bridged() ? Protocol.FLAG_NETWORK_WAIT : 0);
         if (flags != 0) {
             config.flags(flags);
         }

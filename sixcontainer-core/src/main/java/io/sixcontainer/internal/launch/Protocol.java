@@ -39,6 +39,7 @@ public final class Protocol {
     /** Bits of the FLAGS record. */
     static final int FLAG_LOOPBACK = 1;
     static final int FLAG_CONTROLLING_TTY = 2;
+    static final int FLAG_NETWORK_WAIT = 4;
 
     private Protocol() {
     }

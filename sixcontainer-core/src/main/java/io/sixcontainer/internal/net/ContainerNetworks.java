@@ -260,6 +260,8 @@ public final class ContainerNetworks {
      */
     public void remove(String name, Function<String, Ipam.Owner> owners) {
         NetworkConfig n = store.require(name);
+        // A container that has just ended may still be giving its address back.
+        awaitReleases();
         store.locked(() -> {
             for (String gone : Ipam.releaseStale(store, name, owners)) {
                 forgetPorts(gone);
