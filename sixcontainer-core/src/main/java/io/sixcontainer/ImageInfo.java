@@ -16,15 +16,19 @@ import java.util.List;
  * @param workingDir default working directory, or null
  * @param user       default user of its containers in {@code --user} syntax ({@link User#parse}),
  *                   or null for root
+ * @param exposedPorts the ports its command listens on, {@code PORT/tcp} or {@code PORT/udp}
+ *                   (docker's {@code EXPOSE}; {@code sixc run -P} publishes them)
  */
 public record ImageInfo(String id, List<String> tags, Instant created, List<String> layers, List<String> env,
-                        List<String> entrypoint, List<String> cmd, String workingDir, String user) {
+                        List<String> entrypoint, List<String> cmd, String workingDir, String user,
+                        List<String> exposedPorts) {
 
     /** Copies the lists. */
     public ImageInfo {
         tags = List.copyOf(tags);
         layers = List.copyOf(layers);
         env = List.copyOf(env);
+        exposedPorts = List.copyOf(exposedPorts);
         entrypoint = List.copyOf(entrypoint);
         cmd = List.copyOf(cmd);
     }

@@ -4,15 +4,19 @@ import java.util.List;
 
 /**
  * Defaults an image gives its containers, read from an OCI or docker image config
- * ({@code config.Env}, {@code Entrypoint}, {@code Cmd}, {@code WorkingDir}, {@code User}).
+ * ({@code config.Env}, {@code Entrypoint}, {@code Cmd}, {@code WorkingDir}, {@code User},
+ * {@code ExposedPorts}).
  *
  * @param env        {@code NAME=value} pairs; never null
  * @param entrypoint the entrypoint argv; never null, may be empty
  * @param cmd        the default command (arguments to the entrypoint); never null, may be empty
  * @param workingDir the working directory, or the empty string when the image names none
  * @param user       the user in docker's {@code --user} syntax, or the empty string for root
+ * @param exposedPorts the ports the image says its command listens on, {@code PORT/tcp} or
+ *                   {@code PORT/udp} ({@code sixc run -P} publishes them); never null
  */
-public record ImageConfig(List<String> env, List<String> entrypoint, List<String> cmd, String workingDir, String user) {
+public record ImageConfig(List<String> env, List<String> entrypoint, List<String> cmd, String workingDir, String user,
+                          List<String> exposedPorts) {
 
     /** Copies the lists; null lists become empty, a null working directory or user the empty string. */
     public ImageConfig {
@@ -21,6 +25,18 @@ public record ImageConfig(List<String> env, List<String> entrypoint, List<String
         cmd = cmd == null ? List.of() : List.copyOf(cmd);
         workingDir = workingDir == null ? "" : workingDir;
         user = user == null ? "" : user;
+        exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
+    }
+
+    /** A config that exposes no ports. */
+    public ImageConfig(List<String> env, List<String> entrypoint, List<String> cmd, String workingDir, String user) {
+        this(env, entrypoint, cmd, workingDir, user, List.of());
+    }
+
+    /** This config with {@code env} and {@code cmd} (null: keep) replaced, as a commit makes it. */
+    public ImageConfig with(List<String> newEnv, List<String> newCmd) {
+        return new ImageConfig(newEnv != null ? newEnv : env, entrypoint, newCmd != null ? newCmd : cmd, workingDir,
+                user, exposedPorts);
     }
 
     /** A config without a user (root). */

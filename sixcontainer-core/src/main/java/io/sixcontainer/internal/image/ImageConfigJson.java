@@ -28,7 +28,8 @@ record ImageConfigJson(ImageConfig config, List<String> diffIds) {
         }
         JsonNode c = root.path("config");
         ImageConfig config = new ImageConfig(strings(c.path("Env"), what), strings(c.path("Entrypoint"), what),
-                strings(c.path("Cmd"), what), c.path("WorkingDir").asText(""), c.path("User").asText(""));
+                strings(c.path("Cmd"), what), c.path("WorkingDir").asText(""), c.path("User").asText(""),
+                exposedPorts(c.path("ExposedPorts"), what));
         List<String> diffIds = strings(root.path("rootfs").path("diff_ids"), what);
         for (String d : diffIds) {
             if (!Digests.isSha256(d)) {
@@ -53,10 +54,34 @@ record ImageConfigJson(ImageConfig config, List<String> diffIds) {
         if (!config.user().isEmpty()) {
             c.put("User", config.user());
         }
+        if (!config.exposedPorts().isEmpty()) {
+            ObjectNode ports = c.putObject("ExposedPorts");
+            config.exposedPorts().forEach(port -> ports.putObject(port));
+        }
         ObjectNode rootfs = root.putObject("rootfs");
         rootfs.put("type", "layers");
         putStrings(rootfs, "diff_ids", diffIds);
         return JSON.writeValueAsBytes(root);
+    }
+
+    // {"80/tcp": {}, "53/udp": {}}: the keys, checked; a port without a protocol is TCP, as docker reads it.
+    private static List<String> exposedPorts(JsonNode node, String what) throws IOException {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isObject()) {
+            throw new IOException(what + ": ExposedPorts is not an object");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            String port = key.contains("/") ? key : key + "/tcp";
+            if (!port.matches("([1-9][0-9]{0,4})/(tcp|udp)") || Integer.parseInt(port.substring(0, port.indexOf('/'))) > 65535) {
+                throw new IOException(what + ": bad exposed port '" + key + "'");
+            }
+            out.add(port);
+        }
+        return out;
     }
 
     /** This JVM's architecture as OCI names it (Go's GOARCH). */

@@ -44,6 +44,11 @@ final class ImageRecordJson {
         JsonValueWriter.strings(g, "cmd", c.cmd());
         g.writeStringField("workingDir", c.workingDir());
         g.writeStringField("user", c.user());
+        g.writeArrayFieldStart("exposedPorts");
+        for (String port : c.exposedPorts()) {
+            g.writeString(port);
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -74,6 +79,7 @@ final class ImageRecordJson {
         List<String> cmd = null;
         String workingDir = null;
         String user = null;
+        List<String> exposedPorts = null;
         JsonValueReader.startObject(p);
         for (String name = JsonValueReader.nextField(p); name != null; name = JsonValueReader.nextField(p)) {
             switch (name) {
@@ -82,9 +88,10 @@ final class ImageRecordJson {
                 case "cmd" -> cmd = JsonValueReader.texts(p);
                 case "workingDir" -> workingDir = JsonValueReader.string(p);
                 case "user" -> user = JsonValueReader.string(p);
+                case "exposedPorts" -> exposedPorts = JsonValueReader.texts(p);
                 default -> throw JsonValueReader.unknownField(p, name);
             }
         }
-        return new ImageConfig(env, entrypoint, cmd, workingDir, user);
+        return new ImageConfig(env, entrypoint, cmd, workingDir, user, exposedPorts);
     }
 }

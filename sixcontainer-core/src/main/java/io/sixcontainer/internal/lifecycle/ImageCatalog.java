@@ -93,6 +93,6 @@ public final class ImageCatalog {
     ImageInfo info(ImageRecord r) {
         List<String> tags = r.builtin != null ? List.of(r.builtin + ":latest") : images.tagsOf(r);
         return new ImageInfo(r.id, tags, r.created, r.layers, r.config.env(), r.config.entrypoint(), r.config.cmd(),
-                r.config.workingDir(), r.config.user().isEmpty() ? null : r.config.user());
+                r.config.workingDir(), r.config.user().isEmpty() ? null : r.config.user(), r.config.exposedPorts());
     }
 }

@@ -128,8 +128,7 @@ public final class ImageTransfer {
                 }
                 diffIds.add(addLayer(() -> tarOf(upper), "the changes of container " + rec.name, added));
                 ImageConfig c = base.config;
-                ImageConfig config = new ImageConfig(env != null ? env : c.env(), c.entrypoint(),
-                        cmd != null ? cmd : c.cmd(), c.workingDir(), c.user());
+                ImageConfig config = c.with(env, cmd);
                 return ops.info(images.store(diffIds, config, ref));
             } catch (RuntimeException e) {
                 added.forEach(StateStore::deleteTree);

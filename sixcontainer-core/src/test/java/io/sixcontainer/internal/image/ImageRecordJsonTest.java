@@ -29,7 +29,7 @@ class ImageRecordJsonTest {
         r.created = Instant.parse("2025-01-02T03:04:05.000000006Z");
         r.layers = List.of("sha256:" + "01".repeat(32), "sha256:" + "02".repeat(32));
         r.config = new ImageConfig(List.of("PATH=/usr/bin", "LANG=ü.UTF-8"), List.of("/entry", "--flag"),
-                List.of("arg \"quoted\"", "日本"), "/work", "1000:1000");
+                List.of("arg \"quoted\"", "日本"), "/work", "1000:1000", List.of("80/tcp", "53/udp"));
         r.builtin = null;
         return r;
     }

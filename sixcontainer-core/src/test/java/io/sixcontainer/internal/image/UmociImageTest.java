@@ -52,7 +52,7 @@ class UmociImageTest {
         io.sixcontainer.internal.state.StateStore.deleteTree(bundle);
 
         Commands.run("umoci", "config", "--image", ref, "--config.env", "FOO=bar", "--config.cmd", "/bin/sh",
-                "--config.workingdir", "/data");
+                "--config.workingdir", "/data", "--config.exposedports", "80/tcp", "--config.exposedports", "53/udp");
     }
 
     @Test
@@ -62,6 +62,7 @@ class UmociImageTest {
             assertThat(src.config().env()).contains("FOO=bar");
             assertThat(src.config().cmd()).containsExactly("/bin/sh");
             assertThat(src.config().workingDir()).isEqualTo("/data");
+            assertThat(src.config().exposedPorts()).containsExactlyInAnyOrder("80/tcp", "53/udp");
             assertThat(src.layerCount()).isGreaterThanOrEqualTo(2);
 
             List<Path> layers = extractAll(src);

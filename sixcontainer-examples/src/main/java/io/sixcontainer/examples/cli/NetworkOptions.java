@@ -19,6 +19,10 @@ final class NetworkOptions {
             description = "Publish a container port at a host port (a free one when HOSTPORT is left out).")
     List<String> publish = new ArrayList<>();
 
+    @Option(names = {"-P", "--publish-all"},
+            description = "Publish every port the image exposes (its EXPOSE / ExposedPorts) at a free host port.")
+    boolean publishAll;
+
     @Option(names = "--network-alias", paramLabel = "NAME",
             description = "A further name other containers of the network reach this one by.")
     List<String> aliases = new ArrayList<>();
@@ -52,5 +56,12 @@ final class NetworkOptions {
             spec.addHost(h.substring(0, colon), h.substring(colon + 1));
         }
         dns.forEach(spec::dns);
+    }
+
+    /** With {@code -P}: publishes {@code exposed} ({@code PORT/tcp|udp}, as {@link io.sixcontainer.ImageInfo} lists them) at free host ports. */
+    void publishExposed(ContainerSpec.Builder spec, List<String> exposed) {
+        if (publishAll) {
+            exposed.forEach(p -> spec.publish(PublishedPort.parse(p)));
+        }
     }
 }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                 "  sixc run --read-only --tmpfs /tmp:size=16m busybox sh -c 'touch /tmp/ok'",
                 "  sixc run --network host busybox ip addr",
                 "  sixc run -d -p 8080:80 busybox httpd -f -p 80   # reachable at localhost:8080",
+                "  sixc run -d -P myweb:1                    # every port the image exposes, at free host ports",
                 "  sixc network create app; sixc run -d --network app --name db --network-alias primary busybox sleep 1d",
                 "  sixc run -e HOME -e GREETING=hi --env-file ./app.env busybox env",
                 "  sixc run --hostname box -w /tmp busybox sh -c 'hostname; pwd'",
@@ -157,7 +158,9 @@ final class RunCommand implements Callable<Integer> {
             if (rootfs != null) {
                 spec.rootfs(rootfs);
             } else if (!argv.isEmpty() && isImage(runtime, argv.getFirst())) {
-                spec.image(argv.removeFirst());
+                String image = argv.removeFirst();
+                spec.image(image);
+                net.publishExposed(spec, runtime.image(image).orElseThrow().exposedPorts());
             } else {
                 // The seed's spelling: no image named, busybox runs the command.
                 spec.image(DEFAULT_IMAGE);

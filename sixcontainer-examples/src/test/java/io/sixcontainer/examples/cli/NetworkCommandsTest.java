@@ -67,6 +67,37 @@ class NetworkCommandsTest extends SixcProcessTest {
         assertThat(badSubnet.stderr().lines()).hasSize(1).first().asString().contains("10.87.0.0/33");
     }
 
+    @Test
+    void publishAllPublishesThePortsTheImageExposes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        if (!new java.io.File("/usr/bin/umoci").canExecute()) {
+            // .ci/run installs it: in CI a skip would hide the test.
+            org.junit.jupiter.api.Assertions.assertNotEquals("true", System.getenv("CI"), "umoci is not installed");
+            org.junit.jupiter.api.Assumptions.abort("umoci (Debian package umoci) is not installed");
+        }
+        java.nio.file.Path layout = dir.resolve("web");
+        assertThat(sixc("export", "--format", "oci", "-o", layout.toString(), "busybox").exitCode()).isZero();
+        String index = java.nio.file.Files.readString(layout.resolve("index.json"));
+        String tag = index.replaceAll("(?s).*\"org.opencontainers.image.ref.name\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        Process umoci = new ProcessBuilder("umoci", "config", "--image", layout + ":" + tag,
+                "--config.exposedports", "80/tcp").inheritIO().start();
+        assertThat(umoci.waitFor()).isZero();
+        assertThat(sixc("import", layout.toString(), "exposing:1").exitCode()).isZero();
+        assertThat(sixc("inspect", "exposing:1").stdout()).contains("\"80/tcp\"");
+
+        assertThat(sixc("run", "-d", "--name", "all", "--hostname", "allhost", "-P", "--tmpfs", "/www", "exposing:1",
+                "sh", "-c", SERVER).exitCode()).isZero();
+        try {
+            CliProcess.Result port = sixc("port", "all", "80/tcp");
+            assertThat(port.stdout()).as(port.stderr()).matches("0\\.0\\.0\\.0:\\d+\n");
+            int hostPort = Integer.parseInt(port.stdout().strip().substring("0.0.0.0:".length()));
+            assertThat(get(new InetSocketAddress("127.0.0.1", hostPort))).isEqualTo("allhost");
+        } finally {
+            sixc("rm", "-f", "all");
+            sixc("rmi", "exposing:1");
+        }
+    }
+
     // HTTP/1.0 over a plain socket, as far as busybox httpd needs; retried until the server is up.
     private static String get(InetSocketAddress at) throws IOException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
