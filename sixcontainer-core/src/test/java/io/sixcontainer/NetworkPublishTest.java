@@ -116,6 +116,19 @@ class NetworkPublishTest extends RuntimeTestBase {
     }
 
     @Test
+    void aContainerReachesItsOwnPublishedPortThroughTheHost() throws Exception {
+        try (Container web = runtime.launch(server("self").build())) {
+            int hostPort = web.endpoint(80).getPort();
+            WebServer.get(web.endpoint(80), "/");
+            assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("/sys/class/net/sxv"
+                    + web.id().substring(0, 12) + "/brport/hairpin_mode")).strip()).isEqualTo("1");
+            ExecResult r = web.execAndCollect(ExecSpec.of("sh", "-c", "timeout 5 wget -q -O- http://" + net.gateway()
+                    + ":" + hostPort + "/"), Duration.ofSeconds(10));
+            assertThat(r.stdout().strip()).as(r.stderr()).isEqualTo("self");
+        }
+    }
+
+    @Test
     void aFixedHostPortOnLoopbackIsPublishedAndASecondClaimOfItIsRefused() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -57,6 +57,9 @@ final class BridgeAttach {
             Links links = new Links(host);
             links.createVethPair(net.hostVeth(), "eth0", nsFd);
             links.setMaster(net.hostVeth(), net.bridge());
+            // A container reaching its own published port: the DNATed packet goes back out of
+            // the port it came in by.
+            links.setHairpin(net.hostVeth());
             links.setUp(net.hostVeth());
             try (NetlinkSocket inside = NetlinkSocket.openIn(nsFd)) {
                 Links in = new Links(inside);

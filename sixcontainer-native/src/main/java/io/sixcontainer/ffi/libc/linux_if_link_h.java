@@ -43,4 +43,13 @@ public final class linux_if_link_h extends libc_h$shared {
         return 2;
     }
 
+    /** {@snippet lang=c : enum { ..., IFLA_PROTINFO = 12, ... } } */
+    public static int IFLA_PROTINFO() {
+        return 12;
+    }
+
+    /** {@snippet lang=c : enum { ..., IFLA_BRPORT_MODE = 4, ... } } */
+    public static int IFLA_BRPORT_MODE() {
+        return 4;
+    }
 }

@@ -82,4 +82,8 @@ public final class linux_rtnetlink_h extends libc_h$shared {
         return 15;
     }
 
+    /** {@snippet lang=c : enum { ..., RTM_SETLINK = 19, ... } } */
+    public static int RTM_SETLINK() {
+        return 19;
+    }
 }

@@ -78,6 +78,11 @@ public final class Links {
                 .attrU32(IFLA_MASTER(), master));
     }
 
+    /** Lets frames of bridge port {@code link} leave by it again (hairpin mode); it must have a master. */
+    public void setHairpin(String link) {
+        socket.request(RtnlRequests.setHairpin(InterfaceName.requireValid(link), index(link)));
+    }
+
     /** Sets the MTU of {@code name}. */
     public void setMtu(String name, int mtu) {
         if (mtu <= 0) {

@@ -32,6 +32,7 @@ import java.net.Inet4Address;
 final class RtnlRequests {
 
     private static final int AF_UNSPEC = 0;
+    private static final int AF_BRIDGE = 7;
     private static final int AF_INET = 2;
     private static final int CREATE_NEW = NLM_F_CREATE() | NLM_F_EXCL();
 
@@ -85,6 +86,20 @@ final class RtnlRequests {
     /** A change to the link with {@code index}, for what replaces its name. */
     static NetlinkMessage setLinkByIndex(String operation, String object, int index) {
         return ifinfomsg(new NetlinkMessage(RTM_NEWLINK(), 0, operation, object), index, 0, 0);
+    }
+
+    /**
+     * Turns on hairpin mode of bridge port {@code index} ({@code bridge link set dev NAME hairpin
+     * on}): a frame may leave by the port it came in by, so a container reaches its own
+     * published port through the host.
+     */
+    static NetlinkMessage setHairpin(String name, int index) {
+        NetlinkMessage m = new NetlinkMessage(io.sixcontainer.ffi.libc.linux_rtnetlink_h.RTM_SETLINK(), 0,
+                "set hairpin mode", name);
+        m.u8(AF_BRIDGE).u8(0).u16(0).u32(index).u32(0).u32(0);
+        int protinfo = m.beginNested(io.sixcontainer.ffi.libc.linux_if_link_h.IFLA_PROTINFO());
+        m.attr(io.sixcontainer.ffi.libc.linux_if_link_h.IFLA_BRPORT_MODE(), new byte[] {1});
+        return m.end(protinfo);
     }
 
     /** Deletes link {@code name}. */
