@@ -93,10 +93,12 @@ class NetworkCleanupTest extends RuntimeTestBase {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        // Containers of earlier tests may still be giving their addresses back (in the background).
+        List<String> before = leases();
         assertThatThrownBy(() -> runtime.launch(spec("/no/such/command").network(Network.bridge(net.name()))
                 .publish(new PublishedPort(null, port, 80, PublishedPort.Transport.TCP)).build()))
                 .isInstanceOf(LaunchException.class).hasMessageContaining("/no/such/command");
-        assertThat(leases()).isEmpty();
+        assertThat(leases()).as("the failed launch's address is given back at once").isSubsetOf(before);
         assertThat(nftTable()).doesNotContain("dport " + port);
         try (ServerSocket s = new ServerSocket(port)) {
             assertThat(s.getLocalPort()).isEqualTo(port);

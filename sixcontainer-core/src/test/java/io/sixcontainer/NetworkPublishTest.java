@@ -148,7 +148,8 @@ class NetworkPublishTest extends RuntimeTestBase {
                     .isInstanceOf(ContainerException.class)
                     .hasMessageContaining("host port " + port + " is already in use");
             assertThat(runtime.networks().stream().filter(n -> n.name().equals(net.name())).findFirst()
-                    .orElseThrow().containers()).as("the refused launch holds no address").isEqualTo(before);
+                    .orElseThrow().containers()).as("the refused launch holds no address (containers of earlier"
+                    + " tests may still be giving theirs back)").isSubsetOf(before).contains(c.id());
             assertThatThrownBy(() -> new ServerSocket(port, 1, lo)).as("the port stays reserved for the container")
                     .isInstanceOf(java.net.BindException.class);
         }
