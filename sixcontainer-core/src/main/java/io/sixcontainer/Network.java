@@ -45,9 +45,20 @@ public final class Network {
         return HOST;
     }
 
-    /** The bridge network {@code name} ({@link #DEFAULT_BRIDGE} is made on first use; others by {@link ContainerRuntime#createNetwork}). */
+    /**
+     * The bridge network {@code name} ({@link #DEFAULT_BRIDGE} is made on first use; others by
+     * {@link ContainerRuntime#createNetwork}).
+     *
+     * @throws InvalidSpecException when {@code name} is not 1-64 of {@code [a-zA-Z0-9_.-]}
+     *                              starting with a letter or digit, or is {@code none} or {@code host}
+     */
     public static Network bridge(String name) {
         Objects.requireNonNull(name, "network name");
+        // The name becomes a directory under the runtime root: it must not be a path.
+        if (!NetworkChecks.validNetworkName(name) || name.equals("none") || name.equals("host")) {
+            throw new InvalidSpecException("bad network name '" + name
+                    + "': 1-64 of [a-zA-Z0-9_.-], starting with a letter or digit, not none or host");
+        }
         return new Network(Mode.BRIDGE, name);
     }
 
@@ -60,13 +71,7 @@ public final class Network {
         return switch (name) {
             case "none" -> NONE;
             case "host" -> HOST;
-            default -> {
-                if (!NetworkChecks.validNetworkName(name)) {
-                    throw new InvalidSpecException("bad network name '" + name
-                            + "': 1-64 of [a-zA-Z0-9_.-], starting with a letter or digit");
-                }
-                yield bridge(name);
-            }
+            default -> bridge(name);
         };
     }
 

@@ -129,6 +129,24 @@ class NetworkCleanupTest extends RuntimeTestBase {
     }
 
     @Test
+    void aBridgeWhoseRulesWereLostGetsThemBackWithItsNextContainer() throws Exception {
+        try (Container c = runtime.launch(spec("true").network(Network.bridge(net.name())).build())) {
+            c.waitFor();
+        }
+        String table = nftTable().lines().filter(l -> l.startsWith("table ip sixc_")).findFirst().orElseThrow()
+                .replace("table ip ", "").replace(" {", "").strip();
+        // As a JVM killed between making the bridge and its rules, or an `nft flush ruleset`, leaves it.
+        assertThat(new ProcessBuilder("nft", "delete", "table", "ip", table).inheritIO().start().waitFor()).isZero();
+        try (ContainerRuntime other = ContainerRuntime.open(root)) {
+            ContainerResult r = other.run(spec("true").network(Network.bridge(net.name())).build(),
+                    java.time.Duration.ofSeconds(30));
+            assertThat(r.status().success()).isTrue();
+        }
+        assertThat(nftTable()).contains("chain nat-" + net.name()).contains("chain fwd-" + net.name())
+                .contains("chain lo-" + net.name());
+    }
+
+    @Test
     void whatAKilledJvmsContainerHeldIsTakenBackByTheNextOpen() throws Exception {
         Process jvm = ChildJvm.start(List.of("-Dsixc.test.network=" + net.name(), "-Dsixc.test.publish=80"),
                 LifecycleChild.class, "attach", root.toString(), "victim", "sh", "-c", WebServer.script(80));

@@ -70,6 +70,26 @@ class NetworkNamesTest extends RuntimeTestBase {
     }
 
     @Test
+    void aContainerThatScribblesOverItsHostsFileHarmsNoPeer() throws Exception {
+        try (Container vandal = runtime.launch(spec("sh", "-c", "printf '\\377\\376 not text' > /etc/hosts;"
+                + " head -c 1048576 /dev/zero >> /etc/hosts; echo done; sleep 60").stdout(Stdio.pipe())
+                .network(Network.bridge(a.name())).build())) {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(vandal.stdout())).readLine())
+                    .isEqualTo("done");
+            // Its peers are still written (after what we wrote, not after its bytes), and a peer launches.
+            ContainerResult peer = runtime.run(spec("hostname").hostname("peer").network(Network.bridge(a.name()))
+                    .build(), Duration.ofSeconds(30));
+            assertThat(peer.stdout()).isEqualTo("peer\n");
+            try (Container later = runtime.launch(spec("sleep", "60").name("later-peer")
+                    .network(Network.bridge(a.name())).build())) {
+                ExecResult hosts = vandal.execAndCollect(ExecSpec.of("grep", "-c", "later-peer", "/etc/hosts"),
+                        Duration.ofSeconds(10));
+                assertThat(hosts.stdout().strip()).isEqualTo("1");
+            }
+        }
+    }
+
+    @Test
     void aBridgedContainersEtcFilesNameItselfItsExtraHostsAndItsNameServers() {
         ContainerResult r = runtime.run(spec("sh", "-c", "cat /etc/hosts; echo ---; cat /etc/hostname; echo ---;"
                 + " cat /etc/resolv.conf; echo ---; ip -4 -o addr show eth0").name("box").hostname("boxhost")

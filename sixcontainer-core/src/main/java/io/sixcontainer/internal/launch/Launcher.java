@@ -118,13 +118,8 @@ public final class Launcher {
                 writeConfig(d, monitor, config);
                 started = awaitPidEvent(monitor);
                 if (ready >= 0) {
-                    try {
-                        network.attach(started.value());
-                        Libc.writeFully(ready, new byte[] {'N'}, 0, 1);
-                    } finally {
-                        // Without the byte, EOF: the init fails instead of running without its network.
-                        Libc.closeAll(ready);
-                    }
+                    network.attach(started.value());
+                    Libc.writeFully(ready, new byte[] {'N'}, 0, 1);
                 }
                 if (started.startTime() <= 0) {
                     throw new IllegalStateException("expected the init's start time from the helper, got " + started);
@@ -135,6 +130,9 @@ public final class Launcher {
             // handshake() has killed and reaped the init: the cgroup is empty now (or was never made).
             cgroup.remove();
             throw e;
+        } finally {
+            // Closed after the byte, or unsent when a step before it failed (the init then sees EOF).
+            Libc.closeAll(ready);
         }
     }
 

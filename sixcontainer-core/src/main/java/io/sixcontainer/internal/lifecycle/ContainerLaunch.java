@@ -92,8 +92,9 @@ final class ContainerLaunch {
             rec.started = Instant.now();
             store.rewrite(rec);
         } catch (RuntimeException e) {
+            // At once, while the state directory (and the nft handle in it) is still there.
+            networks.release(rec.id, net);
             abandon(process, rec, e);
-            networks.detach(rec.id, plan.network());
             throw e;
         }
         return new Started(rec, plan, process);

@@ -29,21 +29,39 @@ final class BridgeAttach {
         this.nat = new NatTable(natTable);
     }
 
-    /** Makes {@code net}'s bridge, its address and rules when the bridge is missing (the caller holds the store lock). */
+    /**
+     * Makes {@code net}'s bridge, its address and rules when they are missing (the caller holds
+     * the store lock). A bridge found is checked once per JVM for its address and its nft
+     * chains (over netlink, no nft process): a JVM killed while it made them leaves a bridge
+     * without them, which would mean no masquerade and no isolation.
+     */
     void ensureBridge(NetworkConfig net) {
         try (NetlinkSocket host = NetlinkSocket.open()) {
             Links links = new Links(host);
             if (links.exists(net.bridge())) {
-                return;
+                if (verified.contains(net.bridge())) {
+                    return;
+                }
+                if (!links.addresses(net.bridge()).contains(new io.sixcontainer.internal.net.link.LinkAddress(
+                        net.gateway(), net.subnet().prefix()))) {
+                    links.addAddress(net.bridge(), net.gateway(), net.subnet().prefix());
+                }
+                links.setUp(net.bridge());
+            } else {
+                links.createBridge(net.bridge());
+                links.addAddress(net.bridge(), net.gateway(), net.subnet().prefix());
+                links.setUp(net.bridge());
             }
-            links.createBridge(net.bridge());
-            links.addAddress(net.bridge(), net.gateway(), net.subnet().prefix());
-            links.setUp(net.bridge());
         }
         sysctls.enableIpForward();
         sysctls.enableRouteLocalnet(net.bridge());
-        nat.addNetwork(net.name(), net.bridge(), net.subnet().toString());
+        if (!nat.hasNetwork(net.name())) {
+            nat.addNetwork(net.name(), net.bridge(), net.subnet().toString());
+        }
+        verified.add(net.bridge());
     }
+
+    private final java.util.Set<String> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Gives init {@code pid}'s namespace its {@code eth0} on the bridge, and forwards its
@@ -95,6 +113,7 @@ final class BridgeAttach {
 
     /** Deletes {@code net}'s bridge and rules. */
     void removeBridge(NetworkConfig net) {
+        verified.remove(net.bridge());
         nat.removeNetwork(net.name());
         try (NetlinkSocket host = NetlinkSocket.open()) {
             new Links(host).deleteLink(net.bridge());

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -79,11 +80,13 @@ public final class ContainerNetworks {
         }
         NetworkConfig net = store.require(network.name());
         Ipam.Lease lease = store.locked(() -> Ipam.allocate(store, net, id, owners));
-        if (lease.takenFrom() != null) {
-            forgetPorts(lease.takenFrom());
-        }
         PortReservation ports;
         try {
+            if (lease.takenFrom() != null) {
+                // A gone container's address, taken over: what it left goes first.
+                forgetPorts(lease.takenFrom());
+                bridges.deleteVeth(hostVeth(lease.takenFrom()));
+            }
             awaitReleasesOf(spec.publishedPorts());
             ports = PortReservation.bind(spec.publishedPorts());
         } catch (RuntimeException e) {
@@ -237,19 +240,33 @@ public final class ContainerNetworks {
      */
     public void repair(Function<String, Ipam.Owner> owners) {
         for (NetworkConfig n : store.list()) {
-            List<String> released = store.locked(() -> {
-                List<String> stale = Ipam.releaseStale(store, n.name(), owners);
-                for (String member : memberIds(n.name())) {
-                    if (owners.apply(member) != Ipam.Owner.LIVE) {
-                        removeMember(n.name(), member);
+            try {
+                releaseStale(n.name(), owners);
+                store.locked(() -> {
+                    for (String member : memberIds(n.name())) {
+                        if (owners.apply(member) != Ipam.Owner.LIVE) {
+                            removeMember(n.name(), member);
+                        }
                     }
-                }
-                return stale;
-            });
-            for (String id : released) {
-                forgetPorts(id);
-                bridges.deleteVeth(hostVeth(id));
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ContainerNetworks.class).warn("cannot repair network {}", n.name(), e);
             }
+        }
+    }
+
+    // Rules and veth first, the lease last: a lease that is still there is found again next time.
+    private void releaseStale(String net, Function<String, Ipam.Owner> owners) {
+        Map<String, String> stale = store.locked(() -> Ipam.staleLeases(store, net, owners));
+        for (Map.Entry<String, String> e : stale.entrySet()) {
+            String id = e.getValue();
+            forgetPorts(id);
+            bridges.deleteVeth(hostVeth(id));
+            store.locked(() -> {
+                Ipam.release(store, net, Ipv4Cidr.toAddress(Ipv4Cidr.parseAddress(e.getKey(), e.getKey())), id);
+                return null;
+            });
         }
     }
 
@@ -262,11 +279,8 @@ public final class ContainerNetworks {
         NetworkConfig n = store.require(name);
         // A container that has just ended may still be giving its address back.
         awaitReleases();
+        releaseStale(name, owners);
         store.locked(() -> {
-            for (String gone : Ipam.releaseStale(store, name, owners)) {
-                forgetPorts(gone);
-                bridges.deleteVeth(hostVeth(gone));
-            }
             // What is left is a container that runs, or one being launched.
             for (String owner : Ipam.leases(store, name).values()) {
                 throw new ContainerException("network " + name + " has container " + owner.substring(0, 12)
@@ -380,16 +394,17 @@ public final class ContainerNetworks {
         for (String m : memberIds(net)) {
             Path hosts = stateDirOf.apply(m).resolve("hosts");
             try {
-                String text = Files.readString(hosts);
-                int cut = text.indexOf(EtcFiles.PEERS_MARK);
-                String head = cut < 0 ? text : text.substring(0, cut);
+                // Never the container's own file: it could be huge, or not text at all.
+                String head = Files.readString(stateDirOf.apply(m).resolve(EtcFiles.HOSTS_HEAD));
                 List<String> peers = members(net, m);
                 EtcFiles.rewrite(hosts, head + EtcFiles.PEERS_MARK + String.join("\n", peers)
                         + (peers.isEmpty() ? "" : "\n"));
             } catch (NoSuchFileException e) {
                 // a member whose state is gone: repair drops it
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot update the hosts file of " + m, e);
+                // One member's file must not stop the others, nor the launch that changed them.
+                org.slf4j.LoggerFactory.getLogger(ContainerNetworks.class).warn("cannot update the hosts file of"
+                        + " container {}", m, e);
             }
         }
     }

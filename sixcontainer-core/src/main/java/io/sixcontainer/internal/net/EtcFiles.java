@@ -26,6 +26,9 @@ public final class EtcFiles {
     public static final List<String[]> FILES = List.of(new String[] {"hosts", "/etc/hosts"},
             new String[] {"hostname", "/etc/hostname"}, new String[] {"resolv.conf", "/etc/resolv.conf"});
 
+    /** The part of a bridged container's hosts file before its peers, as we wrote it (not mounted). */
+    static final String HOSTS_HEAD = "hosts.head";
+
     /** The line after which a bridge network's other members follow in a hosts file. */
     static final String PEERS_MARK = "# containers of the same network\n";
 
@@ -41,7 +44,13 @@ public final class EtcFiles {
         try {
             Files.writeString(stateDir.resolve("hostname"), shownName + "\n");
             Files.writeString(stateDir.resolve("resolv.conf"), resolvConf(net));
-            rewrite(stateDir.resolve("hosts"), hosts(net, hostname, name, peers));
+            String hosts = hosts(net, hostname, name, peers);
+            if (net.bridged()) {
+                // What the container's peers' changes are put after: kept where the container
+                // cannot write, since its /etc/hosts is its own to scribble on.
+                Files.writeString(stateDir.resolve(HOSTS_HEAD), hosts.substring(0, hosts.indexOf(PEERS_MARK)));
+            }
+            rewrite(stateDir.resolve("hosts"), hosts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the /etc files of " + name, e);
         }

@@ -105,18 +105,16 @@ public final class Ipam {
         };
     }
 
-    /** Takes back every stale lease of {@code net}; returns the containers that held them. */
-    static java.util.List<String> releaseStale(NetworkStore store, String net, Function<String, Owner> owners) {
+    /** The stale leases of {@code net}, address to owner, left in place (the caller cleans up, then releases). */
+    static Map<String, String> staleLeases(NetworkStore store, String net, Function<String, Owner> owners) {
         Path dir = store.dirOf(net).resolve("leases");
-        java.util.List<String> released = new java.util.ArrayList<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : leases(store, net).entrySet()) {
-            Path lease = dir.resolve(e.getKey());
-            if (stale(lease, owners)) {
-                takeBack(lease, e.getValue());
-                released.add(e.getValue());
+            if (stale(dir.resolve(e.getKey()), owners)) {
+                out.put(e.getKey(), e.getValue());
             }
         }
-        return released;
+        return out;
     }
 
     /** Every lease of {@code net}: address to owner. */

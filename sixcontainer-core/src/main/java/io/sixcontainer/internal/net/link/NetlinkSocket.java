@@ -145,7 +145,10 @@ public final class NetlinkSocket implements AutoCloseable {
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.util.Map<Integer, NetlinkMessage> pending = new java.util.HashMap<>();
-        out.writeBytes(batchMark(linux_nf_tables_h.NFNL_MSG_BATCH_BEGIN(), subsystem).toBytes(NLM_F_REQUEST(), nextSeq()));
+        // Errors of the batch as a whole (no permission, no nf_tables) come on BEGIN's number.
+        NetlinkMessage begin = batchMark(linux_nf_tables_h.NFNL_MSG_BATCH_BEGIN(), subsystem);
+        int beginSeq = nextSeq();
+        out.writeBytes(begin.toBytes(NLM_F_REQUEST(), beginSeq));
         for (NetlinkMessage m : messages) {
             int s = nextSeq();
             pending.put(s, m);
@@ -159,6 +162,9 @@ public final class NetlinkSocket implements AutoCloseable {
             for (ByteBuffer one : receive(first)) {
                 int len = one.limit();
                 NetlinkMessage asked = pending.get(one.getInt(8));
+                if (asked == null && one.getInt(8) == beginSeq) {
+                    asked = begin;
+                }
                 if (asked == null) {
                     continue;
                 }

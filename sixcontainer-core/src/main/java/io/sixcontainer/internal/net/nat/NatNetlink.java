@@ -58,8 +58,10 @@ final class NatNetlink {
             m.end(exprs);
             batch.add(m);
         }
+        // At the head of the chain: should a gone container's jump for the same host port be
+        // left (a failed release), the newest holder, whose socket owns the port, comes first.
         NetlinkMessage jump = ruleMessage(NFT_MSG_NEWRULE(), linux_netlink_h.NLM_F_CREATE()
-                | linux_netlink_h.NLM_F_APPEND() | linux_netlink_h.NLM_F_ECHO(), "add nft jump", from, from + " -> " + chain);
+                | linux_netlink_h.NLM_F_ECHO(), "add nft jump", from, from + " -> " + chain);
         int exprs = jump.beginNested(NFTA_RULE_EXPRESSIONS());
         expression(jump, "immediate", m -> {
             m.attr(NFTA_IMMEDIATE_DREG(), be32(NFT_REG_VERDICT()));

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 final class NatScript {
 
+    /** The base chain that drops what a bridge sends to loopback addresses (before conntrack). */
+    static final String GUARD = "guard";
+
     /** The regular chain both dstnat hooks jump to, for local destinations only. */
     static final String PUBLISHED = "published";
 
@@ -37,6 +40,7 @@ final class NatScript {
         line(baseChain("output", "nat", "output", "-100"));
         line(baseChain("postrouting", "nat", "postrouting", "srcnat"));
         line(baseChain("forward", "filter", "forward", "filter"));
+        line(baseChain(GUARD, "filter", "prerouting", "raw"));
         line("add chain " + family + " " + PUBLISHED);
         for (String hook : List.of("prerouting", "output")) {
             line("flush chain " + family + " " + hook);
@@ -112,6 +116,17 @@ final class NatScript {
                 "oifname " + br + " ct state established,related accept",
                 "oifname " + br + " ct status dnat accept",
                 "oifname " + br + " iifname != " + br + " drop");
+    }
+
+    /**
+     * The guard rule of a network: route_localnet on its bridge (which a port published on
+     * 127.0.0.1 needs) would otherwise let a container with a raw socket reach the host's
+     * loopback-only services by sending to 127.0.0.0/8 via the bridge (the CVE-2020-8558
+     * class). Replies to a published port's loopback clients still arrive addressed to the
+     * bridge's address here, before conntrack undoes the masquerade.
+     */
+    static List<String> loopbackGuard(String bridge) {
+        return List.of("iifname " + quoted(bridge) + " ip daddr 127.0.0.0/8 drop");
     }
 
     /** The DNAT rule of one published port (in the container's chain). */

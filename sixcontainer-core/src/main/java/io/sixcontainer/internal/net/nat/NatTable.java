@@ -33,6 +33,7 @@ public final class NatTable {
     private static final String CONTAINER_CHAIN = "ctr-";
     private static final String NETWORK_NAT_CHAIN = "nat-";
     private static final String NETWORK_FORWARD_CHAIN = "fwd-";
+    private static final String NETWORK_GUARD_CHAIN = "lo-";
     private static final String CONTAINER_TAG = "sixc:ctr:";
     private static final String NETWORK_TAG = "sixc:net:";
     private static final int ATTEMPTS = 3;
@@ -98,7 +99,20 @@ public final class NatTable {
                         .ownedChain(NETWORK_NAT_CHAIN + name, nat, "postrouting", tag,
                                 listing.jumpsInto(NETWORK_NAT_CHAIN + name))
                         .ownedChain(NETWORK_FORWARD_CHAIN + name, forward, "forward", tag,
-                                listing.jumpsInto(NETWORK_FORWARD_CHAIN + name)));
+                                listing.jumpsInto(NETWORK_FORWARD_CHAIN + name))
+                        .ownedChain(NETWORK_GUARD_CHAIN + name, NatScript.loopbackGuard(bridge), NatScript.GUARD, tag,
+                                listing.jumpsInto(NETWORK_GUARD_CHAIN + name)));
+    }
+
+    /** Whether network {@code networkName}'s chains are all there (over netlink: no nft process). */
+    public boolean hasNetwork(String networkName) {
+        String name = NatInputs.networkName(networkName);
+        try {
+            return netlink.chainExists(NETWORK_NAT_CHAIN + name) && netlink.chainExists(NETWORK_FORWARD_CHAIN + name)
+                    && netlink.chainExists(NETWORK_GUARD_CHAIN + name);
+        } catch (io.sixcontainer.internal.net.link.NetlinkException e) {
+            return false;
+        }
     }
 
     /**
@@ -110,7 +124,8 @@ public final class NatTable {
         String name = NatInputs.networkName(networkName);
         change("remove the nft rules of network " + name, listing -> {
             NatScript script = new NatScript(table);
-            for (String chain : List.of(NETWORK_NAT_CHAIN + name, NETWORK_FORWARD_CHAIN + name)) {
+            for (String chain : List.of(NETWORK_NAT_CHAIN + name, NETWORK_FORWARD_CHAIN + name,
+                    NETWORK_GUARD_CHAIN + name)) {
                 script.dropChain(chain, listing.chains().contains(chain), listing.jumpsInto(chain));
             }
             return script;
@@ -207,6 +222,7 @@ public final class NatTable {
         TableListing listing = list("list the networks in nft table " + table);
         Set<String> names = new TreeSet<>(listing.owners(NETWORK_NAT_CHAIN, NETWORK_TAG, NatInputs::isNetworkName));
         names.addAll(listing.owners(NETWORK_FORWARD_CHAIN, NETWORK_TAG, NatInputs::isNetworkName));
+        names.addAll(listing.owners(NETWORK_GUARD_CHAIN, NETWORK_TAG, NatInputs::isNetworkName));
         return names;
     }
 

@@ -57,6 +57,7 @@ class NatTableTest {
                 "output", "nat output -100 accept",
                 "postrouting", "nat postrouting 100 accept",
                 "forward", "filter forward 0 accept",
+                "guard", "filter prerouting -300 accept",
                 "published", ""));
         assertThat(t.rulesOf("prerouting")).containsExactly("fib daddr type local jump published");
         assertThat(t.rulesOf("output")).containsExactly("fib daddr type local jump published");
@@ -76,6 +77,8 @@ class NatTableTest {
                 "oifname sxtbr0 ct state established,related accept",
                 "oifname sxtbr0 ct status dnat accept",
                 "oifname sxtbr0 iifname != sxtbr0 drop");
+        assertThat(t.rulesOf("lo-my.net-1")).containsExactly("iifname sxtbr0 ip daddr 127.0.0.0/8 drop");
+        assertThat(t.rulesOf("guard")).containsExactly("jump lo-my.net-1 comment sixc:net:my.net-1");
         assertThat(t.rulesOf("postrouting")).containsExactly("jump nat-my.net-1 comment sixc:net:my.net-1");
         assertThat(t.rulesOf("forward")).containsExactly("jump fwd-my.net-1 comment sixc:net:my.net-1");
         assertThat(nat.networkNames()).containsExactly("my.net-1");
@@ -89,7 +92,8 @@ class NatTableTest {
 
         nat.removeNetwork("my.net-1");
         t = kernel();
-        assertThat(t.chains()).doesNotContainKeys("nat-my.net-1", "fwd-my.net-1");
+        assertThat(t.chains()).doesNotContainKeys("nat-my.net-1", "fwd-my.net-1", "lo-my.net-1");
+        assertThat(t.rulesOf("guard")).isEmpty();
         assertThat(t.rulesOf("postrouting")).isEmpty();
         assertThat(t.rulesOf("forward")).isEmpty();
         assertThat(nat.networkNames()).isEmpty();
