@@ -61,7 +61,11 @@ final class Nft {
         try {
             p = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new NftException(intent, command, "could not be started: " + e.getMessage(), e);
+            String why = Files.isExecutable(binary)
+                    ? "could not be started: " + e.getMessage()
+                    : "could not be started: nft is not installed (the nftables package); bridge networks need it,"
+                            + " a container on Network.none() (--network none) or host does not";
+            throw new NftException(intent, command, why, e);
         }
         // Both pipes drain at once so that neither can fill and stall nft.
         CompletableFuture<String> out = drain(p.getInputStream());

@@ -172,6 +172,13 @@ class NatTableTest {
     }
 
     @Test
+    void withoutNftTheErrorSaysWhatToInstall() {
+        NatTable none = new NatTable("sxtnonft", java.nio.file.Path.of("/nonexistent/nft"));
+        assertThatThrownBy(() -> none.addNetwork("n1", "sxtbr9", "10.214.9.0/24"))
+                .isInstanceOf(NftException.class).hasMessageContaining("nft is not installed (the nftables package)");
+    }
+
+    @Test
     void manyProcessesChangingTheTableAtOnceLoseNothing() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
