@@ -166,6 +166,12 @@ int monitor_watch(pid_t pid, int pidfd, const struct monitor_opts *opts)
 		return report_error("close", errno);
 	if (logs.file_fd >= 0 && xclose(logs.file_fd) < 0)
 		return report_error("close", errno);
+	/* The held fds (the sockets that reserve the published host ports) go
+	 * before the exit is reported: whoever sees the container ended may bind
+	 * its ports again at once. */
+	if (opts->held_fds > 0 && close_range(SIXC_FD_HELD_FIRST,
+	    (unsigned)(SIXC_FD_HELD_FIRST + opts->held_fds - 1), 0) < 0)
+		return report_error("close_range", errno);
 	/* The record first: the JVM that would read the event may be long gone.
 	 * A state directory that is gone (ENOENT) was removed while the
 	 * container ran: nobody reads a record there, but the launcher still
