@@ -27,6 +27,7 @@ public final class ContainerNetworks {
     private final NetworkStore store;
     private final Function<String, Path> stateDirOf;
     private final BridgeAttach bridges;
+    private final PendingReleases releases = new PendingReleases();
 
     /**
      * @param root       the runtime root
@@ -87,7 +88,7 @@ public final class ContainerNetworks {
                 forgetPorts(lease.takenFrom());
                 bridges.deleteVeth(hostVeth(lease.takenFrom()));
             }
-            awaitReleasesOf(spec.publishedPorts());
+            releases.awaitHolding(spec.publishedPorts());
             ports = PortReservation.bind(spec.publishedPorts());
         } catch (RuntimeException e) {
             Ipam.release(store, net.name(), lease.address(), id);
@@ -146,14 +147,9 @@ public final class ContainerNetworks {
         }
         // Read now: a removal moves the state directory away right after.
         long jump = net.ports().isEmpty() ? -1 : jumpHandle(id);
-        synchronized (releases) {
-            // The end of an attached container is seen twice (its watcher, then its removal).
-            if (releases.containsKey(id)
-                    || !store.locked(() -> id.equals(Ipam.leases(store, net.name()).get(net.address())))) {
-                return;
-            }
-            releases.put(id, new Release(net.ports(), RELEASER.submit(() -> release(id, net, jump))));
-        }
+        // The end of an attached container is seen twice (its watcher, then its removal).
+        releases.start(id, net.ports(), () -> store.locked(() -> id.equals(Ipam.leases(store, net.name())
+                .get(net.address()))), () -> release(id, net, jump));
     }
 
     private void release(String id, NetworkPlan net, long jump) {
@@ -172,65 +168,13 @@ public final class ContainerNetworks {
             // The lease stays: the next ContainerRuntime.open takes everything back.
             org.slf4j.LoggerFactory.getLogger(ContainerNetworks.class).warn("container {}: releasing its network"
                     + " failed; the next open retries", id, e);
-        } finally {
-            synchronized (releases) {
-                releases.remove(id);
-            }
         }
     }
 
     /** Waits until every release {@link #detach} started has finished. */
     public void awaitReleases() {
-        List<java.util.concurrent.Future<?>> pending;
-        synchronized (releases) {
-            pending = releases.values().stream().<java.util.concurrent.Future<?>>map(Release::done).toList();
-        }
-        pending.forEach(ContainerNetworks::await);
+        releases.awaitAll();
     }
-
-    // Before a host port is bound again, the rules of a container that had it must be gone.
-    private void awaitReleasesOf(List<PublishedPort> ports) {
-        List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
-        synchronized (releases) {
-            for (Release r : releases.values()) {
-                if (r.ports().stream().anyMatch(held -> ports.stream().anyMatch(p -> p.hostPort() != 0
-                        && p.hostPort() == held.hostPort() && p.transport() == held.transport()))) {
-                    pending.add(r.done());
-                }
-            }
-        }
-        pending.forEach(ContainerNetworks::await);
-    }
-
-    private static void await(java.util.concurrent.Future<?> f) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                f.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (java.util.concurrent.ExecutionException e) {
-                break;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private record Release(List<PublishedPort> ports, java.util.concurrent.Future<?> done) {
-    }
-
-    private final java.util.Map<String, Release> releases = new java.util.HashMap<>();
-
-    // One daemon thread for every runtime of the JVM: releases are short and ordered anyway.
-    private static final java.util.concurrent.ExecutorService RELEASER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "sixc-network-release");
-                t.setDaemon(true);
-                return t;
-            });
 
     /**
      * Takes back what containers that are gone left on every network (a JVM or monitor
