@@ -1,6 +1,5 @@
 package io.sixcontainer;
 
-import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +78,5 @@ final class NetworkChecks {
             throw new InvalidSpecException("bad " + what + " '" + name
                     + "': letters, digits, '.' and '-', starting and ending with a letter or digit");
         }
-    }
-
-    /** {@code ip} as an address; it has been checked. */
-    static InetAddress address(String ip) {
-        return PublishedPort.ipv4(ip, ip);
     }
 }

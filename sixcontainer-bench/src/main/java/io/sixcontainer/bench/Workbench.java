@@ -185,6 +185,11 @@ final class Workbench implements AutoCloseable {
     public void close() throws IOException {
         try {
             runtime.close();
+            // ./sixc run puts containers on the default bridge of this root: its bridge and nft
+            // table are the host's, not the scratch directory's.
+            for (io.sixcontainer.NetworkInfo n : runtime.networks()) {
+                runtime.removeNetwork(n.name());
+            }
         } finally {
             try {
                 if (crunNs != null) {

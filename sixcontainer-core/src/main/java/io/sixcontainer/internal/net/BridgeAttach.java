@@ -1,6 +1,5 @@
 package io.sixcontainer.internal.net;
 
-import io.sixcontainer.ContainerException;
 import io.sixcontainer.PublishedPort;
 import io.sixcontainer.internal.net.link.Links;
 import io.sixcontainer.internal.net.link.NetlinkSocket;
@@ -125,9 +124,5 @@ final class BridgeAttach {
 
     private static Inet4Address address(String a) {
         return Ipv4Cidr.toAddress(Ipv4Cidr.parseAddress(a, a));
-    }
-
-    static ContainerException failed(String what, RuntimeException e) {
-        return new ContainerException(what + ": " + e.getMessage(), e);
     }
 }

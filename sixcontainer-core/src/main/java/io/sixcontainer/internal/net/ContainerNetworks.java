@@ -105,7 +105,7 @@ public final class ContainerNetworks {
         io.sixcontainer.ffi.Libc.closeAll(r.takeSockets());
         NetworkPlan net = r.plan();
         // At once: the caller reports the failure, and what it reserved should be gone by then.
-        if (net.bridged() && store.locked(() -> id.equals(Ipam.leases(store, net.name()).get(net.address())))) {
+        if (net.bridged() && leaseHeld(id, net)) {
             release(id, net, net.ports().isEmpty() ? -1 : jumpHandle(id));
         }
     }
@@ -148,8 +148,11 @@ public final class ContainerNetworks {
         // Read now: a removal moves the state directory away right after.
         long jump = net.ports().isEmpty() ? -1 : jumpHandle(id);
         // The end of an attached container is seen twice (its watcher, then its removal).
-        releases.start(id, net.ports(), () -> store.locked(() -> id.equals(Ipam.leases(store, net.name())
-                .get(net.address()))), () -> release(id, net, jump));
+        releases.start(id, net.ports(), () -> leaseHeld(id, net), () -> release(id, net, jump));
+    }
+
+    private boolean leaseHeld(String id, NetworkPlan net) {
+        return store.locked(() -> id.equals(Ipam.leases(store, net.name()).get(net.address())));
     }
 
     private void release(String id, NetworkPlan net, long jump) {

@@ -90,7 +90,8 @@ public final class NetworkStore {
                 checkFree(wanted);
                 return write(name, wanted);
             }
-            return write(name, freeSubnet(Ipv4Cidr.parse("10.89.0.0/24"), 256));
+            // 10.89.0.0-10.127.255.0: the default bridge may itself have had to move into this range.
+            return write(name, freeSubnet(Ipv4Cidr.parse("10.89.0.0/24"), 39 * 256));
         });
     }
 
@@ -159,9 +160,11 @@ public final class NetworkStore {
 
     // The first of `count` subnets of first's size from first on that overlaps no route and no network.
     private Ipv4Cidr freeSubnet(Ipv4Cidr first, int count) {
+        List<NetworkConfig> networks = list();
+        List<HostRoutes.Route> routes = HostRoutes.read();
         for (long i = 0; i < count; i++) {
             Ipv4Cidr c = new Ipv4Cidr(first.network() + i * first.size(), first.prefix());
-            if (overlap(c) == null) {
+            if (overlap(c, networks, routes) == null) {
                 return c;
             }
         }
@@ -170,20 +173,20 @@ public final class NetworkStore {
     }
 
     private void checkFree(Ipv4Cidr c) {
-        String other = overlap(c);
+        String other = overlap(c, list(), HostRoutes.read());
         if (other != null) {
             throw new InvalidSpecException("subnet " + c + " overlaps " + other);
         }
     }
 
-    private String overlap(Ipv4Cidr c) {
+    private static String overlap(Ipv4Cidr c, List<NetworkConfig> networks, List<HostRoutes.Route> routes) {
         // Networks first: a network whose bridge is up has a host route too, and its name says more.
-        for (NetworkConfig n : list()) {
+        for (NetworkConfig n : networks) {
             if (c.overlaps(n.subnet().network(), n.subnet().prefix())) {
                 return "network " + n.name() + " (" + n.subnet() + ")";
             }
         }
-        for (HostRoutes.Route r : HostRoutes.read()) {
+        for (HostRoutes.Route r : routes) {
             if (c.overlaps(r.destination(), r.prefix())) {
                 return "the host's route to " + new Ipv4Cidr(r.destination(), r.prefix()) + " (dev " + r.device() + ")";
             }

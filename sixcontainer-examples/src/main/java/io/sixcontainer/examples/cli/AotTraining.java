@@ -28,7 +28,10 @@ public final class AotTraining {
                 List.of("--root", root, "run", "--rm", "-m", "64m", "busybox", "/bin/true"),
                 List.of("--root", root, "ps", "-a"),
                 List.of("--root", root, "ps", "-a", "--format", "json"),
-                List.of("--root", root, "images"));
+                List.of("--root", root, "images"),
+                // run put its container on the default bridge network: its bridge and nft table
+                // are the host's and must not outlive the scratch root.
+                List.of("--root", root, "network", "rm", "bridge"));
         for (List<String> command : commands) {
             try {
                 Sixc.execute(command.toArray(String[]::new));

@@ -4,7 +4,6 @@ import static io.sixcontainer.ffi.libc.linux_if_addr_h.IFA_ADDRESS;
 import static io.sixcontainer.ffi.libc.linux_if_addr_h.IFA_LOCAL;
 import static io.sixcontainer.ffi.libc.linux_if_link_h.IFLA_IFNAME;
 import static io.sixcontainer.ffi.libc.linux_if_link_h.IFLA_MASTER;
-import static io.sixcontainer.ffi.libc.linux_if_link_h.IFLA_MTU;
 import static io.sixcontainer.ffi.libc.linux_rtnetlink_h.RTM_NEWADDR;
 import static io.sixcontainer.ffi.libc.linux_rtnetlink_h.RTM_NEWLINK;
 import static io.sixcontainer.ffi.libc.net_if_h.IFF_UP;
@@ -81,15 +80,6 @@ public final class Links {
     /** Lets frames of bridge port {@code link} leave by it again (hairpin mode); it must have a master. */
     public void setHairpin(String link) {
         socket.request(RtnlRequests.setHairpin(InterfaceName.requireValid(link), index(link)));
-    }
-
-    /** Sets the MTU of {@code name}. */
-    public void setMtu(String name, int mtu) {
-        if (mtu <= 0) {
-            throw new IllegalArgumentException("MTU " + mtu + " of " + name + " is not positive");
-        }
-        socket.request(RtnlRequests.setLink("set mtu " + mtu, InterfaceName.requireValid(name), 0, 0)
-                .attrU32(IFLA_MTU(), mtu));
     }
 
     /** Renames {@code oldName} to {@code newName}; the kernel refuses (EBUSY) while the link is up. */

@@ -18,13 +18,11 @@ import io.sixcontainer.ffi.ErrnoException;
 import io.sixcontainer.ffi.Libc;
 import io.sixcontainer.ffi.Netns;
 import io.sixcontainer.ffi.Sockets;
-import io.sixcontainer.ffi.libc.fcntl_h;
 import io.sixcontainer.ffi.libc.linux_netlink_h;
 import io.sixcontainer.ffi.libc.linux_nf_tables_h;
 import io.sixcontainer.ffi.libc.sys_socket_h;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,16 +65,6 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     public static NetlinkSocket openIn(int netnsFd) {
         return configure(Netns.callIn(netnsFd, () -> Sockets.netlinkSocket(NETLINK_ROUTE())));
-    }
-
-    /** Opens a socket in the network namespace at {@code nsPath}, e.g. {@code /proc/PID/ns/net}. */
-    public static NetlinkSocket inNetns(Path nsPath) {
-        int ns = Libc.open(nsPath.toString(), fcntl_h.O_RDONLY() | fcntl_h.O_CLOEXEC(), 0);
-        try {
-            return openIn(ns);
-        } finally {
-            Libc.close(ns);
-        }
     }
 
     private static NetlinkSocket configure(int fd) {
