@@ -8,6 +8,8 @@ module io.sixcontainer.core {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.compress;
+    requires com.github.luben.zstd_jni;
+    requires java.net.http;
 
     exports io.sixcontainer;
 }
