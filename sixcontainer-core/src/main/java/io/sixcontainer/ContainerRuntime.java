@@ -7,6 +7,9 @@ import io.sixcontainer.internal.cgroup.OrphanSweep;
 import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.launch.OutputCollector;
 import io.sixcontainer.internal.lifecycle.ContainerRegistry;
+import io.sixcontainer.internal.registry.ImagePull;
+import io.sixcontainer.internal.registry.TokenCache;
+import io.sixcontainer.internal.registry.auth.RegistryCredentials;
 import io.sixcontainer.internal.rootfs.BusyboxRootfs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +53,17 @@ public final class ContainerRuntime implements AutoCloseable {
      * @throws ContainerException if not running as root or the root cannot be prepared
      */
     public static ContainerRuntime open(Path root) {
+        return open(root, RuntimeOptions.defaults());
+    }
+
+    /**
+     * {@link #open(Path)} with {@code options}.
+     *
+     * @throws ContainerException if not running as root or the root cannot be prepared
+     */
+    public static ContainerRuntime open(Path root, RuntimeOptions options) {
         Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(options, "options");
         if (Libc.geteuid() != 0) {
             throw new ContainerException("sixcontainer needs root (effective uid is " + Libc.geteuid() + ")");
         }
@@ -74,7 +87,9 @@ public final class ContainerRuntime implements AutoCloseable {
             throw new ContainerException("cannot prepare the helper binary: " + e.getMessage(), e);
         }
         OrphanSweep.sweepDefaultParent();
-        ContainerRegistry lifecycle = new ContainerRegistry(abs, new Launcher(helper));
+        TokenCache tokens = new TokenCache();
+        ContainerRegistry lifecycle = new ContainerRegistry(abs, new Launcher(helper), images -> new ImagePull(images,
+                abs.resolve("pulls"), RegistryCredentials.fromEnvironment(), tokens, options.insecureRegistries()));
         lifecycle.repair();
         return new ContainerRuntime(abs, lifecycle);
     }
@@ -232,6 +247,29 @@ public final class ContainerRuntime implements AutoCloseable {
      */
     public ImageInfo importImage(Path archive, String name) {
         return lifecycle.images().transfer().importArchive(Objects.requireNonNull(archive, "archive"), name);
+    }
+
+    /**
+     * Pulls an image from its registry, as {@code docker pull} does: {@code busybox} is
+     * {@code docker.io/library/busybox:latest}; {@code localhost:5000/team/app:1},
+     * {@code ghcr.io/org/app@sha256:...} name other registries. Loopback registries (and the
+     * {@link RuntimeOptions#insecureRegistries insecure} ones) are reached over HTTP, all
+     * others over HTTPS. Credentials come from docker's and podman's config files and
+     * credential helpers. Layers the store has are not downloaded again. A pulled
+     * {@code busybox} shadows the built-in one.
+     *
+     * @return the stored image, tagged with the reference's tag (none for a digest) and with its repo digest
+     * @throws ImageException naming the reference and the cause (no such image, access denied,
+     *                        a digest mismatch, no image for the platform, ...); nothing of
+     *                        the failed pull is left
+     */
+    public ImageInfo pull(String ref, PullOptions options) {
+        return lifecycle.images().pull(Objects.requireNonNull(ref, "ref"), Objects.requireNonNull(options, "options"));
+    }
+
+    /** {@link #pull(String, PullOptions)} for this machine's platform, without progress reports. */
+    public ImageInfo pull(String ref) {
+        return pull(ref, PullOptions.defaults());
     }
 
     /**

@@ -90,6 +90,11 @@ public final class ContainerSpec {
         return v.image;
     }
 
+    /** Whether {@link ContainerRuntime#launch} pulls the image first. */
+    public PullPolicy pullPolicy() {
+        return v.pullPolicy;
+    }
+
     /** The volumes, in mount order. */
     public List<Volume> volumes() {
         return Collections.unmodifiableList(v.volumes);
@@ -215,6 +220,7 @@ public final class ContainerSpec {
     public static final class Builder extends ProcessFields<Builder> {
         private Path rootfs;
         private String image;
+        private PullPolicy pullPolicy = PullPolicy.IF_MISSING;
         private List<Volume> volumes = new java.util.ArrayList<>();
         private String hostname;
         private Set<Namespace> namespaces = EnumSet.allOf(Namespace.class);
@@ -238,6 +244,7 @@ public final class ContainerSpec {
             Builder c = new Builder();
             c.rootfs = rootfs;
             c.image = image;
+            c.pullPolicy = pullPolicy;
             c.volumes = new java.util.ArrayList<>(volumes);
             c.hostname = hostname;
             c.namespaces = EnumSet.copyOf(namespaces);
@@ -254,6 +261,12 @@ public final class ContainerSpec {
             c.extraHosts = new LinkedHashMap<>(extraHosts);
             c.dns = new java.util.ArrayList<>(dns);
             return c;
+        }
+
+        /** When the image is pulled from its registry; default {@link PullPolicy#IF_MISSING}. */
+        public Builder pullPolicy(PullPolicy policy) {
+            this.pullPolicy = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
         }
 
         /** A unique name (1-128 of {@code [a-zA-Z0-9_.-]}); default: a generated one. */
@@ -289,10 +302,11 @@ public final class ContainerSpec {
         }
 
         /**
-         * An image ({@code NAME[:TAG]}, an id, or the built-ins {@code busybox} and
-         * {@code host}) whose layers, under the container's own write layer, become {@code /}.
-         * Its command, environment and working directory are the defaults of this spec. One of
-         * this and {@link #rootfs}.
+         * An image (a reference such as {@code postgres:16} or {@code ghcr.io/org/app@sha256:...},
+         * an id, or the built-ins {@code busybox} and {@code host}) whose layers, under the
+         * container's own write layer, become {@code /}; pulled from its registry when the
+         * store lacks it (see {@link #pullPolicy(PullPolicy)}). Its command, environment and
+         * working directory are the defaults of this spec. One of this and {@link #rootfs}.
          */
         public Builder image(String image) {
             this.image = image;

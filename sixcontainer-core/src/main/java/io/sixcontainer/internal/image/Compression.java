@@ -7,11 +7,12 @@ import java.io.InputStream;
 import java.util.Arrays;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /**
  * Recognises how a tar stream is compressed from its first bytes (never from a file name or a
- * media type, which can lie) and undoes it. gzip and bzip2 are read with Commons Compress;
- * zstd and xz would need extra libraries (zstd-jni, xz), so they get a clear refusal.
+ * media type, which can lie) and undoes it. gzip, bzip2 and zstd are read with Commons Compress
+ * (zstd through zstd-jni); xz would need another library, so it gets a clear refusal.
  */
 enum Compression {
     NONE, GZIP, BZIP2, ZSTD, XZ;
@@ -50,8 +51,7 @@ enum Compression {
             // Concatenated members are legal gzip (pigz writes them); all of them are the layer.
             case GZIP -> GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
             case BZIP2 -> new BZip2CompressorInputStream(in, true);
-            case ZSTD -> throw new ImageException(archive + ": zstd-compressed layers are not supported (gzip is);"
-                    + " convert the image, e.g. with skopeo copy --dest-compress-format gzip");
+            case ZSTD -> new ZstdCompressorInputStream(in);
             case XZ -> throw new ImageException(archive + ": xz-compressed layers are not supported (gzip is)");
         };
     }

@@ -10,7 +10,7 @@ import java.security.MessageDigest;
  * the archive's manifest names: a corrupt, truncated or swapped blob is caught before it
  * becomes a layer.
  */
-final class DigestCheckingInputStream extends FilterInputStream {
+public final class DigestCheckingInputStream extends FilterInputStream {
 
     private final String expected;
     private final String what;
@@ -21,7 +21,7 @@ final class DigestCheckingInputStream extends FilterInputStream {
      * @param expected the {@code sha256:<hex>} the bytes must have
      * @param what     names the blob in the error
      */
-    DigestCheckingInputStream(InputStream in, String expected, String what) {
+    public DigestCheckingInputStream(InputStream in, String expected, String what) {
         super(in);
         this.expected = expected;
         this.what = what;

@@ -15,13 +15,14 @@ import java.util.List;
  *
  * @param config  the container defaults
  * @param diffIds {@code rootfs.diff_ids}: the sha256 of each uncompressed layer tar, bottom to top
+ * @param platform {@code os/architecture[/variant]} the image is built for ({@code linux/amd64} when it names none)
  */
-record ImageConfigJson(ImageConfig config, List<String> diffIds) {
+public record ImageConfigJson(ImageConfig config, List<String> diffIds, String platform) {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** Parses a config document; {@code what} names it in errors. */
-    static ImageConfigJson parse(byte[] json, String what) throws IOException {
+    public static ImageConfigJson parse(byte[] json, String what) throws IOException {
         JsonNode root = JSON.readTree(json);
         if (root == null || !root.isObject()) {
             throw new IOException(what + ": not a JSON object");
@@ -29,14 +30,16 @@ record ImageConfigJson(ImageConfig config, List<String> diffIds) {
         JsonNode c = root.path("config");
         ImageConfig config = new ImageConfig(strings(c.path("Env"), what), strings(c.path("Entrypoint"), what),
                 strings(c.path("Cmd"), what), c.path("WorkingDir").asText(""), c.path("User").asText(""),
-                exposedPorts(c.path("ExposedPorts"), what));
+                exposedPorts(c.path("ExposedPorts"), what), labels(c.path("Labels"), what));
         List<String> diffIds = strings(root.path("rootfs").path("diff_ids"), what);
         for (String d : diffIds) {
             if (!Digests.isSha256(d)) {
                 throw new IOException(what + ": bad diff_id " + d);
             }
         }
-        return new ImageConfigJson(config, diffIds);
+        String platform = root.path("os").asText("linux") + "/" + root.path("architecture").asText("amd64")
+                + (root.path("variant").isTextual() ? "/" + root.path("variant").asText() : "");
+        return new ImageConfigJson(config, diffIds, platform);
     }
 
     /** The config document for {@code config} over layers with {@code diffIds}, for this machine's architecture. */
@@ -53,6 +56,10 @@ record ImageConfigJson(ImageConfig config, List<String> diffIds) {
         }
         if (!config.user().isEmpty()) {
             c.put("User", config.user());
+        }
+        if (!config.labels().isEmpty()) {
+            ObjectNode labels = c.putObject("Labels");
+            config.labels().forEach(labels::put);
         }
         if (!config.exposedPorts().isEmpty()) {
             ObjectNode ports = c.putObject("ExposedPorts");
@@ -80,6 +87,25 @@ record ImageConfigJson(ImageConfig config, List<String> diffIds) {
                 throw new IOException(what + ": bad exposed port '" + key + "'");
             }
             out.add(port);
+        }
+        return out;
+    }
+
+    // {"k": "v"}: string values only, as docker writes them.
+    private static java.util.Map<String, String> labels(JsonNode node, String what) throws IOException {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new IOException(what + ": Labels is not an object");
+        }
+        for (var it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new IOException(what + ": label '" + e.getKey() + "' is not a string");
+            }
+            out.put(e.getKey(), e.getValue().asText());
         }
         return out;
     }

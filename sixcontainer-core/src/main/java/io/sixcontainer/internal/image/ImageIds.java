@@ -29,6 +29,9 @@ final class ImageIds {
         if (!config.user().isEmpty()) {
             content.put("user", config.user());
         }
+        if (!config.labels().isEmpty()) {
+            content.put("labels", config.labels());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(content));
             return "sha256:" + HexFormat.of().formatHex(digest);

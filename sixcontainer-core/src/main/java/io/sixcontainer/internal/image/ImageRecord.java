@@ -19,6 +19,8 @@ public final class ImageRecord {
     public List<String> layers = new ArrayList<>();
     /** Container defaults. */
     public ImageConfig config = ImageConfig.empty();
+    /** {@code NAME@sha256:<hex>} of the registry manifests it was pulled as (canonical names). */
+    public List<String> repoDigests = new ArrayList<>();
     /** For a built-in image: {@code busybox} or {@code host}; null otherwise. */
     public String builtin;
 

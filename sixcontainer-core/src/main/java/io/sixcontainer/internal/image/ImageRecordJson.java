@@ -28,6 +28,7 @@ final class ImageRecordJson {
             JsonValueWriter.strings(g, "layers", r.layers);
             g.writeFieldName("config");
             config(g, r.config);
+            JsonValueWriter.strings(g, "repoDigests", r.repoDigests);
             g.writeStringField("builtin", r.builtin);
             g.writeEndObject();
         });
@@ -49,6 +50,11 @@ final class ImageRecordJson {
             g.writeString(port);
         }
         g.writeEndArray();
+        g.writeObjectFieldStart("labels");
+        for (var e : c.labels().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 
@@ -63,6 +69,10 @@ final class ImageRecordJson {
                 case "layers" -> r.layers = JsonValueReader.strings(p);
                 case "config" -> r.config = config(p);
                 case "builtin" -> r.builtin = JsonValueReader.string(p);
+                case "repoDigests" -> {
+                    List<String> digests = JsonValueReader.strings(p);
+                    r.repoDigests = digests == null ? new java.util.ArrayList<>() : digests;
+                }
                 default -> throw JsonValueReader.unknownField(p, name);
             }
         });
@@ -80,6 +90,7 @@ final class ImageRecordJson {
         String workingDir = null;
         String user = null;
         List<String> exposedPorts = null;
+        java.util.Map<String, String> labels = null;
         JsonValueReader.startObject(p);
         for (String name = JsonValueReader.nextField(p); name != null; name = JsonValueReader.nextField(p)) {
             switch (name) {
@@ -89,9 +100,19 @@ final class ImageRecordJson {
                 case "workingDir" -> workingDir = JsonValueReader.string(p);
                 case "user" -> user = JsonValueReader.string(p);
                 case "exposedPorts" -> exposedPorts = JsonValueReader.texts(p);
+                case "labels" -> labels = labels(p);
                 default -> throw JsonValueReader.unknownField(p, name);
             }
         }
-        return new ImageConfig(env, entrypoint, cmd, workingDir, user, exposedPorts);
+        return new ImageConfig(env, entrypoint, cmd, workingDir, user, exposedPorts, labels);
+    }
+
+    private static java.util.Map<String, String> labels(JsonParser p) throws IOException {
+        java.util.Map<String, String> labels = new java.util.TreeMap<>();
+        JsonValueReader.startObject(p);
+        for (String name = JsonValueReader.nextField(p); name != null; name = JsonValueReader.nextField(p)) {
+            labels.put(name, JsonValueReader.string(p));
+        }
+        return labels;
     }
 }

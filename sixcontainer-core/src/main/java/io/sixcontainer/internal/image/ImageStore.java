@@ -1,6 +1,7 @@
 package io.sixcontainer.internal.image;
 
 import io.sixcontainer.ImageException;
+import io.sixcontainer.ImageReference;
 import io.sixcontainer.internal.json.Json;
 import io.sixcontainer.internal.rootfs.BusyboxRootfs;
 import io.sixcontainer.internal.state.StateStore;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * The images of a runtime root: {@code images/<hex>.json} records, {@code tags/<name>:<tag>}
- * symlinks to a record's hex id, and {@code layers/<hex>/} trees shared read-only by every
+ * symlinks to a record's hex id (the familiar name of {@link ImageReference}, with '/' written as
+ * '+', which no reference holds), and {@code layers/<hex>/} trees shared read-only by every
  * image and container that uses them. Every change happens under {@code images.lock} (a file
  * lock plus a JVM lock), so imports, commits and removals in several JVMs never interleave;
  * reads take no lock (records and tags appear and disappear by one rename or unlink).
@@ -71,14 +73,18 @@ public final class ImageStore {
      * @throws ImageException if there is no such image, or a prefix is ambiguous
      */
     public ImageRecord resolve(String ref) {
-        return find(ref).orElseThrow(() -> new ImageException("no such image: " + ref
-                + (ref.contains("/") ? " (image names have no '/': import it under a name of your own)" : "")));
+        return find(ref).orElseThrow(() -> new ImageException("no such image: " + ref));
     }
 
     /** {@link #resolve}, empty when nothing matches. */
     public Optional<ImageRecord> find(String ref) {
-        if (ImageRef.isValid(ref)) {
-            Optional<String> hex = tagTarget(ImageRef.parse(ref));
+        if (ImageReference.isValid(ref)) {
+            ImageReference parsed = ImageReference.parse(ref);
+            if (parsed.digest() != null) {
+                String repoDigest = parsed.canonicalName() + "@" + parsed.digest();
+                return list().stream().filter(i -> i.repoDigests.contains(repoDigest)).findFirst();
+            }
+            Optional<String> hex = tagTarget(parsed);
             if (hex.isPresent()) {
                 return read(hex.get());
             }
@@ -94,6 +100,11 @@ public final class ImageStore {
             }
         }
         return builtin(ref);
+    }
+
+    /** True if {@code ref} names a built-in image and no stored image shadows it. */
+    public boolean isBuiltin(String ref) {
+        return find(ref).map(r -> r.builtin != null).orElse(false);
     }
 
     private Optional<ImageRecord> builtin(String ref) {
@@ -151,7 +162,7 @@ public final class ImageStore {
         try (Stream<Path> s = Files.list(tags)) {
             return s.filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> readLink(p).filter(image.hex()::equals).isPresent())
-                    .map(p -> p.getFileName().toString()).sorted().toList();
+                    .map(p -> decodeTag(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + tags, e);
         }
@@ -199,15 +210,45 @@ public final class ImageStore {
         if (image.builtin != null) {
             throw new ImageException("the built-in image " + image.builtin + " cannot be tagged");
         }
-        ImageRef parsed = ImageRef.parse(ref);
-        Path link = tags.resolve(parsed.toString());
-        Path tmp = tags.resolve("." + parsed + "." + System.nanoTime());
+        ImageReference parsed = ImageReference.parse(ref);
+        if (parsed.tagKey() == null) {
+            throw new ImageException("cannot tag an image as '" + ref + "': a name with a digest is not a tag");
+        }
+        Path link = tags.resolve(encodeTag(parsed.tagKey()));
+        Path tmp = tags.resolve("." + encodeTag(parsed.tagKey()) + "." + System.nanoTime());
         try {
             Files.createSymbolicLink(tmp, Path.of(image.hex()));
             Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ImageException("cannot tag image " + image.id + " as " + parsed + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Records that {@code image} was pulled as {@code repoDigest} ({@code NAME@sha256:...}). Call under {@link #locked}. */
+    public ImageRecord addRepoDigest(ImageRecord image, String repoDigest) {
+        if (image.repoDigests.contains(repoDigest)) {
+            return image;
+        }
+        ImageRecord updated = read(image.hex()).orElse(image);
+        updated.repoDigests = new ArrayList<>(updated.repoDigests);
+        updated.repoDigests.add(repoDigest);
+        Path tmp = images.resolve("." + updated.hex() + ".json.tmp");
+        try {
+            Files.write(tmp, ImageRecordJson.write(updated));
+            Files.move(tmp, images.resolve(updated.hex() + ".json"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ImageException("cannot update image " + image.id + ": " + e.getMessage(), e);
+        }
+        return updated;
+    }
+
+    private static String encodeTag(String tagKey) {
+        return tagKey.replace('/', '+');
+    }
+
+    private static String decodeTag(String fileName) {
+        return fileName.replace('+', '/');
     }
 
     /**
@@ -225,9 +266,10 @@ public final class ImageStore {
             throw new ImageException("the built-in image " + image.builtin + " cannot be removed");
         }
         List<String> imageTags = tagsOf(image);
-        if (ImageRef.isValid(ref) && imageTags.size() > 1 && imageTags.contains(ImageRef.parse(ref).toString())) {
-            deleteTag(ImageRef.parse(ref).toString());
-            return "untagged: " + ImageRef.parse(ref);
+        String key = ImageReference.isValid(ref) ? ImageReference.parse(ref).tagKey() : null;
+        if (key != null && imageTags.size() > 1 && imageTags.contains(key)) {
+            deleteTag(key);
+            return "untagged: " + key;
         }
         if (imagesInUse.contains(image.id) && !force) {
             throw new ImageException("image " + ref + " (" + image.hex().substring(0, 12)
@@ -261,14 +303,14 @@ public final class ImageStore {
 
     private void deleteTag(String tag) {
         try {
-            Files.deleteIfExists(tags.resolve(tag));
+            Files.deleteIfExists(tags.resolve(encodeTag(tag)));
         } catch (IOException e) {
             throw new ImageException("cannot untag " + tag + ": " + e.getMessage(), e);
         }
     }
 
-    private Optional<String> tagTarget(ImageRef ref) {
-        return readLink(tags.resolve(ref.toString()));
+    private Optional<String> tagTarget(ImageReference ref) {
+        return readLink(tags.resolve(encodeTag(ref.tagKey())));
     }
 
     private static Optional<String> readLink(Path link) {

@@ -11,6 +11,7 @@ import io.sixcontainer.internal.launch.Launcher;
 import io.sixcontainer.internal.image.ImageStore;
 import io.sixcontainer.internal.net.ContainerNetworks;
 import io.sixcontainer.internal.net.Ipam;
+import io.sixcontainer.internal.registry.ImagePull;
 import io.sixcontainer.internal.plan.LaunchPlan;
 import io.sixcontainer.internal.state.ProcessIdentity;
 import io.sixcontainer.internal.state.ContainerRecord;
@@ -40,12 +41,15 @@ public final class ContainerRegistry {
     private final Map<String, AttachedHandle> attached = new ConcurrentHashMap<>();
     private final ContainerNetworks networks;
 
-    /** @param root the runtime root */
-    public ContainerRegistry(Path root, Launcher launcher) {
+    /**
+     * @param root the runtime root
+     * @param pulls how images are pulled from registries
+     */
+    public ContainerRegistry(Path root, Launcher launcher, java.util.function.Function<ImageStore, ImagePull> pulls) {
         this.root = root;
         this.store = new StateStore(root);
         this.images = new ImageStore(root);
-        this.imageOps = new ImageCatalog(images, store);
+        this.imageOps = new ImageCatalog(images, store, pulls.apply(images));
         this.names = new NameRegistry(root);
         this.networks = new ContainerNetworks(root, store::dir);
         this.ops = new ContainerControl(store, names, new ExecRunner(launcher), imageOps, networks);
@@ -90,12 +94,29 @@ public final class ContainerRegistry {
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(ContainerRegistry.class).warn("cannot repair the networks", e);
         }
-        // Containers a repair removed may have been the last users of a removed image's layers.
+        // Containers a repair removed may have been the last users of a removed image's layers;
+        // a pull killed while it moved layers in leaves layers no image uses.
         imageOps.collectUnusedLayers();
+        imageOps.sweepPulls();
+    }
+
+    // Before anything of the container exists: a failed pull leaves nothing to undo.
+    private void pullIfWanted(ContainerSpec spec) {
+        String image = spec.image();
+        if (image == null || spec.pullPolicy() == io.sixcontainer.PullPolicy.NEVER) {
+            return;
+        }
+        boolean pull = spec.pullPolicy() == io.sixcontainer.PullPolicy.ALWAYS
+                ? io.sixcontainer.ImageReference.isValid(image) && !images.isBuiltin(image)
+                : images.find(image).isEmpty() && io.sixcontainer.ImageReference.isValid(image);
+        if (pull) {
+            imageOps.pull(image, io.sixcontainer.PullOptions.defaults());
+        }
     }
 
     /** Launches {@code spec} (see {@link ContainerLaunch}); returns its handle. Nothing remains if it fails. */
     public Container launch(ContainerSpec spec) {
+        pullIfWanted(spec);
         ContainerLaunch.Started started = launches.start(spec);
         ContainerRecord rec = started.record();
         if (started.plan().detached()) {

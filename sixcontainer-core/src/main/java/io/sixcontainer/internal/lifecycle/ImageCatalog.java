@@ -1,6 +1,8 @@
 package io.sixcontainer.internal.lifecycle;
 
 import io.sixcontainer.ImageInfo;
+import io.sixcontainer.PullOptions;
+import io.sixcontainer.internal.registry.ImagePull;
 import io.sixcontainer.internal.image.ImageRecord;
 import io.sixcontainer.internal.image.ImageStore;
 import io.sixcontainer.internal.state.StateStore;
@@ -18,11 +20,27 @@ public final class ImageCatalog {
     private final StateStore containers;
 
     private final ImageTransfer transfer;
+    private final ImagePull pulls;
 
-    ImageCatalog(ImageStore images, StateStore containers) {
+    ImageCatalog(ImageStore images, StateStore containers, ImagePull pulls) {
         this.images = images;
         this.containers = containers;
         this.transfer = new ImageTransfer(images, containers, this);
+        this.pulls = pulls;
+    }
+
+    /** Pulls {@code ref} from its registry (see {@link ImagePull}). */
+    public ImageInfo pull(String ref, PullOptions options) {
+        return info(pulls.pull(ref, options.platform(), options.progress()));
+    }
+
+    /** Deletes what pulls killed mid-way left. */
+    void sweepPulls() {
+        try {
+            pulls.sweep();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ImageCatalog.class).warn("cannot clean up after killed pulls", e);
+        }
     }
 
     /** Imports, commits and exports. */
@@ -93,6 +111,7 @@ public final class ImageCatalog {
     ImageInfo info(ImageRecord r) {
         List<String> tags = r.builtin != null ? List.of(r.builtin + ":latest") : images.tagsOf(r);
         return new ImageInfo(r.id, tags, r.created, r.layers, r.config.env(), r.config.entrypoint(), r.config.cmd(),
-                r.config.workingDir(), r.config.user().isEmpty() ? null : r.config.user(), r.config.exposedPorts());
+                r.config.workingDir(), r.config.user().isEmpty() ? null : r.config.user(), r.config.exposedPorts(),
+                r.config.labels(), r.repoDigests);
     }
 }

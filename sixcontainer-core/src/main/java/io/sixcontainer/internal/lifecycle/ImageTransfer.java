@@ -4,7 +4,7 @@ import io.sixcontainer.ImageException;
 import io.sixcontainer.ImageInfo;
 import io.sixcontainer.internal.image.ImageConfig;
 import io.sixcontainer.internal.image.ImageRecord;
-import io.sixcontainer.internal.image.ImageRef;
+import io.sixcontainer.ImageReference;
 import io.sixcontainer.internal.image.ImageSource;
 import io.sixcontainer.internal.image.ImageSources;
 import io.sixcontainer.internal.image.ImageStore;
@@ -48,14 +48,14 @@ public final class ImageTransfer {
     /** Imports {@code archive} (see {@link ImageSources#open}), named {@code ref}, else by the archive's own tag. */
     public ImageInfo importArchive(Path archive, String ref) {
         if (ref != null) {
-            ImageRef.parse(ref);
+            ImageReference.parse(ref);
         }
         if (!Files.exists(archive)) {
             throw new ImageException("no such archive: " + archive);
         }
         try (ImageSource source = ImageSources.open(archive)) {
-            String name = ref != null ? ref : source.repoTags().stream().map(ImageRef::lastComponent)
-                    .filter(ImageRef::isValid).findFirst().orElse(null);
+            String name = ref != null ? ref : source.repoTags().stream()
+                    .filter(ImageReference::isValid).findFirst().orElse(null);
             return images.locked(() -> {
                 List<Path> added = new ArrayList<>();
                 try {
@@ -82,7 +82,7 @@ public final class ImageTransfer {
      */
     public ImageInfo commit(String containerId, String ref, List<String> cmd, List<String> env) {
         if (ref != null) {
-            ImageRef.parse(ref);
+            ImageReference.parse(ref);
         }
         // Under the container's lock: a removal racing the commit cannot empty its upper dir
         // mid-archive (same lock order as a removal: container, then images).
@@ -153,7 +153,7 @@ public final class ImageTransfer {
         }
         List<Path> bottomUp = images.lowerDirs(image).reversed();
         if (oci) {
-            String name = ImageRef.isValid(ref) ? ImageRef.parse(ref).toString() : image.hex().substring(0, 12);
+            String name = ImageReference.isValid(ref) && ImageReference.parse(ref).tagKey() != null ? ImageReference.parse(ref).tagKey() : image.hex().substring(0, 12);
             OciLayoutWriter.write(image.config, bottomUp, name, out);
             return;
         }

@@ -170,13 +170,29 @@ class LayerExtractorSafetyTest {
     }
 
     @Test
-    void zstdLayerGetsAClearRefusal() {
-        byte[] zstdMagic = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0, 0};
+    void zstdLayerIsExtractedAndACorruptOneIsRefused() throws IOException {
+        byte[] tar = new TarBuilder().file("etc/zstd-ok", "via zstd").bytes();
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+        try (var z = new org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream(compressed)) {
+            z.write(tar);
+        }
 
-        assertThatThrownBy(() -> LayerExtractor.extract(new ByteArrayInputStream(zstdMagic), layer, "z.tar.zst"))
+        String diffId = LayerExtractor.extract(new ByteArrayInputStream(compressed.toByteArray()), layer, "z.tar.zst");
+
+        assertThat(layer.resolve("etc/zstd-ok")).hasContent("via zstd");
+        assertThat(diffId).isEqualTo(Digests.format(sha256(tar)));
+        Path other = Files.createDirectory(layer.resolveSibling("other"));
+        byte[] bad = java.util.Arrays.copyOf(compressed.toByteArray(), compressed.size() / 2);
+        assertThatThrownBy(() -> LayerExtractor.extract(new ByteArrayInputStream(bad), other, "cut.tar.zst"))
                 .isInstanceOf(ImageException.class)
-                .hasMessageContaining("z.tar.zst")
-                .hasMessageContaining("zstd-compressed layers are not supported");
+                .hasMessageContaining("cut.tar.zst");
+        assertThat(other).isEmptyDirectory();
+    }
+
+    private static java.security.MessageDigest sha256(byte[] data) {
+        java.security.MessageDigest d = Digests.sha256();
+        d.update(data);
+        return d;
     }
 
     @Test

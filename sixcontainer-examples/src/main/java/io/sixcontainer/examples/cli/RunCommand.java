@@ -24,9 +24,11 @@ import picocli.CommandLine.Spec;
 /** {@code sixc run}: run a command in a new container, attached, and exit with its code. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a command in a new container and exit with its exit code.",
-                "IMAGE is 'busybox'; when the first word is not an image, busybox runs it."},
+                "IMAGE is a stored image, or one to pull (alpine, postgres:16, ghcr.io/org/app:1);",
+                "when the first word is not an image (sh, /bin/ls), the built-in busybox runs it."},
         footer = {"", "Examples:",
                 "  sixc run busybox echo hello",
+                "  sixc run --rm localhost:5000/team/app:1   # pulled first when missing",
                 "  sixc run -ti busybox sh                  # an interactive shell on a terminal",
                 "  sixc run -ti /bin/sh                      # the same: busybox when no image is named",
                 "  echo data | sixc run -i busybox wc -c     # stdin as a plain pipe",
@@ -98,6 +100,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     UserOptions identity = new UserOptions();
 
+    @Mixin
+    ImageChoice images = new ImageChoice();
+
     @Option(names = "--rm", description = "Remove the container when it exits (attached containers always are).")
     boolean remove;
 
@@ -154,12 +159,13 @@ final class RunCommand implements Callable<Integer> {
             spec.tmpfs(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
         }
         List<String> argv = new ArrayList<>(words);
-        try (ContainerRuntime runtime = ContainerRuntime.open(top.root())) {
+        try (ContainerRuntime runtime = ContainerRuntime.open(top.root(), Registries.options(images.insecure))) {
             if (rootfs != null) {
                 spec.rootfs(rootfs);
-            } else if (!argv.isEmpty() && isImage(runtime, argv.getFirst())) {
+            } else if (!argv.isEmpty() && images.isImage(runtime, argv.getFirst())) {
                 String image = argv.removeFirst();
-                spec.image(image);
+                images.pullIfWanted(runtime, image);
+                spec.image(image).pullPolicy(io.sixcontainer.PullPolicy.NEVER);
                 net.publishExposed(spec, runtime.image(image).orElseThrow().exposedPorts());
             } else {
                 // The seed's spelling: no image named, busybox runs the command.
@@ -183,11 +189,6 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    // A first word with a '/' is a command path (image names have none).
-    private static boolean isImage(ContainerRuntime runtime, String word) {
-        return !word.contains("/") && runtime.image(word).isPresent();
     }
 
     private EnumSet<Namespace> namespaces() {

@@ -33,6 +33,7 @@ final class Subcommands {
         ALL.put("tag", TagCommand.class);
         ALL.put("commit", CommitCommand.class);
         ALL.put("import", ImportCommand.class);
+        ALL.put("pull", PullCommand.class);
         ALL.put("export", ExportCommand.class);
         ALL.put("network", NetworkCommand.class);
         ALL.put("port", PortCommand.class);
