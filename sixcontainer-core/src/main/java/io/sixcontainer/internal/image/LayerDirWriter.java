@@ -15,7 +15,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * Creates tar entries, one at a time, inside a layer directory: files, directories, symlinks
  * (verbatim, never followed), hardlinks (to a regular file already in the layer), device
- * nodes and FIFOs, with owner, mode (setuid/setgid/sticky included) and mtime; OCI whiteouts
+ * nodes and FIFOs, with owner, mode (setuid/setgid/sticky included), mtime and the xattrs
+ * {@link LayerXattrs} allows (file capabilities, {@code user.*}); OCI whiteouts
  * become overlayfs whiteouts. Paths are resolved by {@link LayerTree}, which refuses any route
  * out of the layer.
  */
@@ -56,6 +57,7 @@ final class LayerDirWriter {
             }
             tree.rememberDirectory(target);
             setOwnerAndMode(target, entry);
+            LayerXattrs.apply(target, entry);
             directoryTimes.add(new DirectoryTime(target, entry.getLastModifiedTime()));
             return;
         }
@@ -74,6 +76,7 @@ final class LayerDirWriter {
         } else if (isRegularFile(entry)) {
             Files.copy(content, target); // CREATE_NEW: O_EXCL, never through a link
             setOwnerAndMode(target, entry);
+            LayerXattrs.apply(target, entry);
         } else {
             throw new RefusedEntryException("unsupported entry type '" + (char) entry.getLinkFlag() + "'");
         }

@@ -92,6 +92,7 @@ final class LayerTarWriter {
         }
         TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, st);
         e.setSize(st.size());
+        LayerXattrs.addCapability(e, path);
         try (InputStream in = Files.newInputStream(path)) {
             put(e, in);
         }

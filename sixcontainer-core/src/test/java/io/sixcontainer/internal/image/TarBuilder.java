@@ -42,6 +42,13 @@ final class TarBuilder {
         return add(e, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A regular file whose PAX header carries {@code headers} (e.g. {@code SCHILY.xattr.NAME}). */
+    TarBuilder fileWithPax(String name, String content, java.util.Map<String, String> headers) {
+        TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, 0755);
+        headers.forEach(e::addPaxHeader);
+        return add(e, content.getBytes(StandardCharsets.UTF_8));
+    }
+
     TarBuilder symlink(String name, String target) {
         TarArchiveEntry e = entry(name, TarConstants.LF_SYMLINK, 0777);
         e.setLinkName(target);

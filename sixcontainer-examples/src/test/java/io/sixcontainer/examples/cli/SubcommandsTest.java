@@ -26,6 +26,6 @@ class SubcommandsTest {
         CommandLine all = new CommandLine(new Sixc());
         Subcommands.addTo(all, List.of("--help"));
         assertThat(all.getSubcommands().keySet()).containsExactly("run", "ps", "logs", "stop", "kill", "rm", "wait",
-                "inspect", "exec", "images", "rmi", "tag", "commit", "import", "export", "network", "port");
+                "inspect", "exec", "images", "rmi", "tag", "commit", "import", "pull", "export", "network", "port");
     }
 }
