@@ -187,13 +187,24 @@ public final class ImageStore {
      * Call under {@link #locked}.
      */
     public ImageRecord store(List<String> diffIds, ImageConfig config, String ref) {
+        return store(diffIds, config, ref, ImageIds.idOf(diffIds, config));
+    }
+
+    /**
+     * {@link #store(List, ImageConfig, String)} under a given id: a pulled image keeps its
+     * config blob's digest, the id docker and podman show for it.
+     */
+    public ImageRecord store(List<String> diffIds, ImageConfig config, String ref, String id) {
+        if (!Digests.isSha256(id)) {
+            throw new IllegalArgumentException("not an image id: " + id);
+        }
         if (diffIds.isEmpty()) {
             throw new ImageException("an image needs at least one layer" + (ref != null ? ": " + ref : ""));
         }
         ImageRecord r = new ImageRecord();
         r.layers = List.copyOf(diffIds);
         r.config = config;
-        r.id = ImageIds.idOf(r.layers, config);
+        r.id = id;
         r.created = java.time.Instant.now();
         Optional<ImageRecord> existing = read(r.hex());
         if (existing.isEmpty()) {
@@ -224,23 +235,42 @@ public final class ImageStore {
         }
     }
 
-    /** Records that {@code image} was pulled as {@code repoDigest} ({@code NAME@sha256:...}). Call under {@link #locked}. */
+    /**
+     * Records that {@code repoDigest} ({@code NAME@sha256:<hex>}) names {@code image}, and no
+     * other image: the pulls of one multi-platform index for two platforms share its digest,
+     * and the reference means the one pulled last (docker lets the ambiguity stand; a lookup
+     * here must give one answer). Call under {@link #locked}.
+     *
+     * @return the updated record
+     */
     public ImageRecord addRepoDigest(ImageRecord image, String repoDigest) {
-        if (image.repoDigests.contains(repoDigest)) {
-            return image;
+        for (ImageRecord other : list()) {
+            if (!other.id.equals(image.id) && other.repoDigests.contains(repoDigest)) {
+                List<String> kept = new ArrayList<>(other.repoDigests);
+                kept.remove(repoDigest);
+                writeRecord(other, kept);
+            }
         }
-        ImageRecord updated = read(image.hex()).orElse(image);
-        updated.repoDigests = new ArrayList<>(updated.repoDigests);
-        updated.repoDigests.add(repoDigest);
-        Path tmp = images.resolve("." + updated.hex() + ".json.tmp");
+        ImageRecord current = read(image.hex()).orElse(image);
+        if (current.repoDigests.contains(repoDigest)) {
+            return current;
+        }
+        List<String> all = new ArrayList<>(current.repoDigests);
+        all.add(repoDigest);
+        return writeRecord(current, all);
+    }
+
+    private ImageRecord writeRecord(ImageRecord record, List<String> repoDigests) {
+        record.repoDigests = repoDigests;
+        Path tmp = images.resolve("." + record.hex() + ".json.tmp");
         try {
-            Files.write(tmp, ImageRecordJson.write(updated));
-            Files.move(tmp, images.resolve(updated.hex() + ".json"), StandardCopyOption.ATOMIC_MOVE,
+            Files.write(tmp, ImageRecordJson.write(record));
+            Files.move(tmp, images.resolve(record.hex() + ".json"), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new ImageException("cannot update image " + image.id + ": " + e.getMessage(), e);
+            throw new ImageException("cannot update image " + record.id + ": " + e.getMessage(), e);
         }
-        return updated;
+        return record;
     }
 
     private static String encodeTag(String tagKey) {

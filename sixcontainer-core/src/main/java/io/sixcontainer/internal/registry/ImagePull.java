@@ -90,9 +90,10 @@ public final class ImagePull {
                 }
                 Map<String, Path> staged = new LinkedHashMap<>();
                 List<String> wantedLayers = new ArrayList<>(byDiffId.keySet());
+                ImageRecord[] stored = new ImageRecord[1];
                 for (int round = 0; ; round++) {
                     staged.putAll(download(session, stage, byDiffId, wantedLayers, progress));
-                    List<String> missing = commit(ref, image, staged);
+                    List<String> missing = commit(ref, image, staged, stored);
                     if (missing.isEmpty()) {
                         break;
                     }
@@ -102,10 +103,8 @@ public final class ImagePull {
                     // Layers that were in the store when the pull began were collected meanwhile.
                     wantedLayers = missing;
                 }
-                ImageRecord stored = images.find(ref.canonicalName() + "@" + image.repoDigest())
-                        .orElseThrow(() -> new ImageException("the pulled image is not in the store"));
-                LOG.info("pulled {} as {}", ref, stored.id);
-                return stored;
+                LOG.info("pulled {} as {}", ref, stored[0].id);
+                return stored[0];
             }
         } catch (ImageException e) {
             throw new ImageException("cannot pull " + ref + ": " + e.getMessage(), e);
@@ -182,8 +181,10 @@ public final class ImagePull {
 
     // Under the store's lock: staged layers move in (or are dropped if another pull was first),
     // the image is stored, tagged and given its repo digest. Returns the layers to download
-    // again because they vanished from the store since the pull looked (none, nearly always).
-    private List<String> commit(ImageReference ref, ManifestResolver.Resolved image, Map<String, Path> staged) {
+    // again because they vanished from the store since the pull looked (none, nearly always);
+    // when none, stored[0] is the image's record.
+    private List<String> commit(ImageReference ref, ManifestResolver.Resolved image, Map<String, Path> staged,
+                                ImageRecord[] stored) {
         return images.locked(() -> {
             List<String> missing = new ArrayList<>();
             for (String diffId : image.config().diffIds()) {
@@ -208,8 +209,9 @@ public final class ImagePull {
             if (!missing.isEmpty()) {
                 return missing;
             }
-            ImageRecord stored = images.store(image.config().diffIds(), image.config().config(), ref.tagKey());
-            images.addRepoDigest(stored, ref.canonicalName() + "@" + image.repoDigest());
+            ImageRecord record = images.store(image.config().diffIds(), image.config().config(), ref.tagKey(),
+                    image.configDigest());
+            stored[0] = images.addRepoDigest(record, ref.canonicalName() + "@" + image.repoDigest());
             return List.of();
         });
     }

@@ -32,8 +32,9 @@ final class ManifestResolver {
      * @param repoDigest the digest of the manifest (or index) the reference names
      * @param layers     the layer blobs, bottom first
      * @param config     the parsed config (its diff ids match {@code layers} one to one)
+     * @param configDigest the config blob's digest: the image's id, as docker and podman show it
      */
-    record Resolved(String repoDigest, List<Descriptor> layers, ImageConfigJson config) {
+    record Resolved(String repoDigest, List<Descriptor> layers, ImageConfigJson config, String configDigest) {
     }
 
     private record Fetched(String type, JsonNode json, String digest) {
@@ -87,7 +88,7 @@ final class ManifestResolver {
             throw new ImageException("the image is for " + config.platform() + ", this machine is " + wanted
                     + " (pull it with --platform " + config.platform() + " to have it anyway)");
         }
-        return new Resolved(top.digest, List.copyOf(layers), config);
+        return new Resolved(top.digest, List.copyOf(layers), config, configRef.digest());
     }
 
     private static boolean fits(String platform, Platform wanted) {
