@@ -17,9 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The PAX xattrs of layer entries that reach the extracted files, and the ones that must not. */
 class LayerXattrsTest {
 
-    /** vfs_cap_data revision 2, effective, permitted = CAP_NET_RAW (13): what {@code setcap cap_net_raw+ep} writes. */
-    static final byte[] CAP_NET_RAW_EP = {
-        0x01, 0x00, 0x00, 0x02, 0x00, 0x20, 0x00, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    static final byte[] CAP_NET_RAW_EP = io.sixcontainer.testing.registry.LayerTar.CAP_NET_RAW_EP;
 
     @TempDir
     Path tmp;

@@ -12,50 +12,62 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /** Crafts tar archives entry by entry for tests, including entries no honest tool would write. */
-final class TarBuilder {
+public final class TarBuilder {
 
     static final FileTime MTIME = FileTime.from(Instant.parse("2021-03-04T05:06:07Z"));
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
 
-    TarBuilder() {
+    public TarBuilder() {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     }
 
-    TarBuilder dir(String name) {
-        return add(entry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, 0755), null);
+    public TarBuilder dir(String name) {
+        return dir(name, 0755);
     }
 
-    TarBuilder file(String name, String content) {
+    public TarBuilder dir(String name, int mode) {
+        return add(entry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, mode), null);
+    }
+
+    public TarBuilder file(String name, byte[] content, int mode) {
+        return add(entry(name, TarConstants.LF_NORMAL, mode), content);
+    }
+
+    public TarBuilder file(String name, String content) {
         return file(name, content, 0644, 0, 0);
     }
 
-    TarBuilder file(String name, byte[] content) {
+    public TarBuilder file(String name, byte[] content) {
         return add(entry(name, TarConstants.LF_NORMAL, 0644), content);
     }
 
-    TarBuilder file(String name, String content, int mode, int uid, int gid) {
+    public TarBuilder file(String name, String content, int mode, int uid, int gid) {
         TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, mode);
         e.setIds(uid, gid);
         return add(e, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A regular file whose PAX header carries {@code headers} (e.g. {@code SCHILY.xattr.NAME}). */
-    TarBuilder fileWithPax(String name, String content, java.util.Map<String, String> headers) {
-        TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, 0755);
-        headers.forEach(e::addPaxHeader);
-        return add(e, content.getBytes(StandardCharsets.UTF_8));
+    public TarBuilder fileWithPax(String name, String content, java.util.Map<String, String> headers) {
+        return fileWithPax(name, content.getBytes(StandardCharsets.UTF_8), headers);
     }
 
-    TarBuilder symlink(String name, String target) {
+    public TarBuilder fileWithPax(String name, byte[] content, java.util.Map<String, String> headers) {
+        TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, 0755);
+        headers.forEach(e::addPaxHeader);
+        return add(e, content);
+    }
+
+    public TarBuilder symlink(String name, String target) {
         TarArchiveEntry e = entry(name, TarConstants.LF_SYMLINK, 0777);
         e.setLinkName(target);
         return add(e, null);
     }
 
-    TarBuilder hardlink(String name, String target) {
+    public TarBuilder hardlink(String name, String target) {
         TarArchiveEntry e = entry(name, TarConstants.LF_LINK, 0644);
         e.setLinkName(target);
         return add(e, null);
@@ -73,7 +85,7 @@ final class TarBuilder {
     }
 
     /** The finished archive, end-of-archive blocks included. */
-    byte[] bytes() {
+    public byte[] bytes() {
         try {
             tar.close();
         } catch (IOException e) {
@@ -83,7 +95,7 @@ final class TarBuilder {
     }
 
     /** The finished archive, gzip-compressed. */
-    byte[] gzip() {
+    public byte[] gzip() {
         return gzip(bytes());
     }
 

@@ -1,17 +1,13 @@
 package io.sixcontainer.testing.registry;
 
-import java.io.ByteArrayOutputStream;
+import io.sixcontainer.internal.image.TarBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.Base64;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
+import java.util.Map;
 
 /** The uncompressed tar of one image layer, entry by entry, OCI whiteouts and file capabilities included. */
 public final class LayerTar {
@@ -20,14 +16,7 @@ public final class LayerTar {
     public static final byte[] CAP_NET_RAW_EP = {
         0x01, 0x00, 0x00, 0x02, 0x00, 0x20, 0x00, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
-    private static final FileTime MTIME = FileTime.from(Instant.parse("2024-01-02T03:04:05Z"));
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
-
-    public LayerTar() {
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-    }
+    private final TarBuilder tar = new TarBuilder();
 
     /** A base layer: {@code bin/busybox} (the host's static one) and an applet link per name in {@code applets}. */
     public static LayerTar busybox(String... applets) {
@@ -49,7 +38,8 @@ public final class LayerTar {
     }
 
     public LayerTar dir(String name, int mode) {
-        return add(entry(name + "/", TarConstants.LF_DIR, mode), null);
+        tar.dir(name, mode);
+        return this;
     }
 
     public LayerTar file(String name, String content) {
@@ -61,7 +51,8 @@ public final class LayerTar {
     }
 
     public LayerTar file(String name, byte[] content, int mode) {
-        return add(entry(name, TarConstants.LF_NORMAL, mode), content);
+        tar.file(name, content, mode);
+        return this;
     }
 
     /**
@@ -69,19 +60,15 @@ public final class LayerTar {
      * (SCHILY, raw) or as bsdtar (LIBARCHIVE, base64) do.
      */
     public LayerTar fileWithCapability(String name, byte[] content, byte[] cap, boolean libarchiveStyle) {
-        TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, 0755);
-        if (libarchiveStyle) {
-            e.addPaxHeader("LIBARCHIVE.xattr.security.capability", Base64.getEncoder().encodeToString(cap));
-        } else {
-            e.addPaxHeader("SCHILY.xattr.security.capability", new String(cap, StandardCharsets.UTF_8));
-        }
-        return add(e, content);
+        tar.fileWithPax(name, content, libarchiveStyle
+                ? Map.of("LIBARCHIVE.xattr.security.capability", Base64.getEncoder().encodeToString(cap))
+                : Map.of("SCHILY.xattr.security.capability", new String(cap, StandardCharsets.UTF_8)));
+        return this;
     }
 
     public LayerTar symlink(String name, String target) {
-        TarArchiveEntry e = entry(name, TarConstants.LF_SYMLINK, 0777);
-        e.setLinkName(target);
-        return add(e, null);
+        tar.symlink(name, target);
+        return this;
     }
 
     /** Deletes {@code path} of the layers below (an OCI whiteout {@code DIR/.wh.NAME}). */
@@ -98,34 +85,6 @@ public final class LayerTar {
 
     /** The finished, uncompressed archive. */
     public byte[] bytes() {
-        try {
-            tar.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static TarArchiveEntry entry(String name, byte flag, int mode) {
-        TarArchiveEntry e = new TarArchiveEntry(name, flag);
-        e.setMode(mode);
-        e.setModTime(MTIME);
-        return e;
-    }
-
-    private LayerTar add(TarArchiveEntry e, byte[] content) {
-        try {
-            if (content != null) {
-                e.setSize(content.length);
-            }
-            tar.putArchiveEntry(e);
-            if (content != null) {
-                tar.write(content);
-            }
-            tar.closeArchiveEntry();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return this;
+        return tar.bytes();
     }
 }
