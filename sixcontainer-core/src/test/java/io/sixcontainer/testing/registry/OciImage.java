@@ -180,6 +180,11 @@ public final class OciImage {
         }
     }
 
+    /** {@code tar} gzip-compressed, as a layer blob. */
+    public static byte[] compressedLayer(byte[] tar) {
+        return compress(tar, Compression.GZIP);
+    }
+
     static byte[] compress(byte[] tar, Compression c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream z = switch (c) {

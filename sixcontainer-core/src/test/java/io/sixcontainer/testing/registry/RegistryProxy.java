@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stands between the client and a {@link LocalRegistry} on its own 127.0.0.1 port, passing
  * requests on, and breaks what a test asks: blob downloads cut after some bytes (the client
  * must resume with a Range request), or the body of one path replaced (a blob that does not
- * match its digest, a manifest of garbage or of 10 MiB). It records every request line and
+ * match its digest, a manifest of garbage or of 10 MiB; a null body ends that), or blobs that trickle. It records every request line and
  * Range header it saw.
  */
 public final class RegistryProxy implements AutoCloseable {
@@ -37,6 +37,8 @@ public final class RegistryProxy implements AutoCloseable {
     private final AtomicInteger cutsLeft = new AtomicInteger();
     private volatile long cutAfter;
     private final Map<String, byte[]> replaced = new ConcurrentHashMap<>();
+    private final Map<String, String> replacedTypes = new ConcurrentHashMap<>();
+    private volatile int slowChunk;
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
     public RegistryProxy(LocalRegistry registry) throws IOException {
@@ -62,9 +64,23 @@ public final class RegistryProxy implements AutoCloseable {
         cutsLeft.set(times);
     }
 
-    /** Requests whose path ends with {@code pathSuffix} get {@code body} (200) instead of the registry's answer. */
-    public void replace(String pathSuffix, byte[] body) {
+    /**
+     * Requests whose path ends with {@code pathSuffix} get {@code body} (200, of
+     * {@code contentType}) instead of the registry's answer.
+     */
+    public void replace(String pathSuffix, byte[] body, String contentType) {
+        if (body == null) {
+            replaced.remove(pathSuffix);
+            replacedTypes.remove(pathSuffix);
+            return;
+        }
         replaced.put(pathSuffix, body);
+        replacedTypes.put(pathSuffix, contentType);
+    }
+
+    /** Blob bodies trickle: {@code chunk} bytes every 100 ms (0: full speed). */
+    public void slowBlobs(int chunk) {
+        slowChunk = chunk;
     }
 
     /** {@code METHOD PATH [Range: ..]} of every request, in order. */
@@ -79,7 +95,7 @@ public final class RegistryProxy implements AutoCloseable {
             seen.add(x.getRequestMethod() + " " + path + (range == null ? "" : " Range: " + range));
             for (Map.Entry<String, byte[]> r : replaced.entrySet()) {
                 if (path.endsWith(r.getKey())) {
-                    x.getResponseHeaders().add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
+                    x.getResponseHeaders().add("Content-Type", replacedTypes.get(r.getKey()));
                     x.sendResponseHeaders(200, r.getValue().length);
                     x.getResponseBody().write(r.getValue());
                     return;
@@ -108,6 +124,15 @@ public final class RegistryProxy implements AutoCloseable {
                     out.write(in.readNBytes((int) cutAfter));
                     out.flush();
                     // Short of Content-Length: the server closes the connection, as a dropped one would be.
+                    return;
+                }
+                if (path.contains("/blobs/") && slowChunk > 0) {
+                    byte[] chunk;
+                    while ((chunk = in.readNBytes(slowChunk)).length > 0) {
+                        out.write(chunk);
+                        out.flush();
+                        Thread.sleep(100);
+                    }
                     return;
                 }
                 in.transferTo(out);
