@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,13 +30,7 @@ class ImageCommandsTest {
         }
         sixc.run("rm", "-f", "sixHelloeverybody", "keeper");
         CliNetworks.removeAll(root);
-        for (Path dir : new Path[] {root, work}) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        ScratchDirs.delete(root, work);
     }
 
     @Test

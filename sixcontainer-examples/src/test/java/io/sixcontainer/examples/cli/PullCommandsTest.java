@@ -7,7 +7,6 @@ import io.sixcontainer.testing.registry.LocalRegistry;
 import io.sixcontainer.testing.registry.OciImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,13 +48,7 @@ class PullCommandsTest {
             return;
         }
         CliNetworks.removeAll(root);
-        for (Path dir : new Path[] {root, work}) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        ScratchDirs.delete(root, work);
     }
 
     @Test
